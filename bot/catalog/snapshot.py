@@ -1,0 +1,55 @@
+"""An immutable in-memory copy of the catalog, read from the database once per (re)load.
+
+Search and geography work on this snapshot, never on the database.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.store.models import Alias, Event, Point, Product, StockLink
+
+
+@dataclass(frozen=True)
+class Catalog:
+    products: tuple[Product, ...]
+    points: tuple[Point, ...]
+    stock: tuple[StockLink, ...]
+    aliases: tuple[Alias, ...]
+    events: tuple[Event, ...]
+    product_by_id: dict[int, Product] = field(init=False, repr=False)
+    point_by_id: dict[int, Point] = field(init=False, repr=False)
+    points_by_product: dict[int, tuple[StockLink, ...]] = field(init=False, repr=False)
+    products_by_point: dict[int, tuple[StockLink, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_product: defaultdict[int, list[StockLink]] = defaultdict(list)
+        by_point: defaultdict[int, list[StockLink]] = defaultdict(list)
+        for link in self.stock:
+            by_product[link.product_id].append(link)
+            by_point[link.point_id].append(link)
+        # frozen dataclass: derived lookups are set once here
+        object.__setattr__(self, "product_by_id", {p.id: p for p in self.products if p.id})
+        object.__setattr__(self, "point_by_id", {p.id: p for p in self.points if p.id})
+        object.__setattr__(self, "points_by_product", {k: tuple(v) for k, v in by_product.items()})
+        object.__setattr__(self, "products_by_point", {k: tuple(v) for k, v in by_point.items()})
+
+
+async def read_catalog(*, session: AsyncSession) -> Catalog:
+    """Read every catalog table into a `Catalog` (rows are detached plain objects)."""
+
+    async def all_rows(model: type) -> tuple:  # type: ignore[type-arg]
+        rows = (await session.exec(select(model).order_by(model.id))).all()  # type: ignore[attr-defined]
+        return tuple(rows)
+
+    catalog = Catalog(
+        products=await all_rows(Product),
+        points=await all_rows(Point),
+        stock=await all_rows(StockLink),
+        aliases=await all_rows(Alias),
+        events=await all_rows(Event),
+    )
+    session.expunge_all()
+    return catalog

@@ -1,0 +1,80 @@
+"""SQLModel tables. The catalog tables mirror the CSV files in catalog_data/ (see SOURCES.md)."""
+
+from datetime import date
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Product(SQLModel, table=True):
+    """An OCOP-rated product. `name_vi` is the public key, exactly as in the sources."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name_vi: str = Field(unique=True, index=True)
+    name_en: str
+    category: str  # food | beverage | herbal | seasoning | handicraft | textile | other
+    stars: int | None = None  # 3, 4 or 5; None when no source states a rating
+    producer: str = ""
+    origin_commune: str = ""  # as written in the source (legacy names allowed)
+    origin_province: str = ""
+    origin_ward: str | None = None  # 2025 Hanoi ward or commune name, when the origin is in Hanoi
+    origin_ward_code: str | None = None
+    source_url: str
+    note: str = ""
+
+
+class Point(SQLModel, table=True):
+    """A place that shows or sells OCOP products: showroom, retail point, creative centre, venue."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    kind: str  # showroom | retail point | creative center | festival
+    address: str = ""
+    ward: str | None = None  # 2025 ward name; None means "location unknown"
+    ward_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    location_exact: bool = False  # False: lat/lon is the ward centroid
+    opened: str = ""  # as the source states it ("2022-11-15", "c. 2021", "by Dec 2022")
+    products_note: str = ""
+    source_url: str
+    note: str = ""
+
+
+class StockLink(SQLModel, table=True):
+    """`point` carries `product`, and why we believe it."""
+
+    __table_args__ = (UniqueConstraint("product_id", "point_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    product_id: int = Field(foreign_key="product.id", index=True, ondelete="CASCADE")
+    point_id: int = Field(foreign_key="point.id", index=True, ondelete="CASCADE")
+    basis: str  # "source": a source says so; "origin": the point is in the product's own village
+    source_url: str = ""
+
+
+class Alias(SQLModel, table=True):
+    """A synonym users type (`alias`) for a phrase the catalog uses (`term`)."""
+
+    __table_args__ = (UniqueConstraint("kind", "term", "alias"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # "product" (goods, categories, villages) or "place" (nicknames of places)
+    term: str
+    alias: str
+
+
+class Event(SQLModel, table=True):
+    """A real OCOP fair or festival with its dates and venue."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name_vi: str = Field(unique=True, index=True)
+    name_en: str
+    starts_on: date
+    ends_on: date
+    venue: str
+    ward: str | None = None
+    ward_code: str | None = None
+    point_name: str | None = None  # the Point row for the venue, when there is one
+    source_url: str
+    note: str = ""
