@@ -5,11 +5,14 @@ Search and geography work on this snapshot, never on the database.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import Alias, Event, Point, Product, StockLink
+
+Row = TypeVar("Row", Product, Point, StockLink, Alias, Event)
 
 
 @dataclass(frozen=True)
@@ -40,9 +43,8 @@ class Catalog:
 async def read_catalog(*, session: AsyncSession) -> Catalog:
     """Read every catalog table into a `Catalog` (rows are detached plain objects)."""
 
-    async def all_rows(model: type) -> tuple:  # type: ignore[type-arg]
-        rows = (await session.exec(select(model).order_by(model.id))).all()  # type: ignore[attr-defined]
-        return tuple(rows)
+    async def all_rows(model: type[Row]) -> tuple[Row, ...]:
+        return tuple((await session.exec(select(model).order_by(col(model.id)))).all())
 
     catalog = Catalog(
         products=await all_rows(Product),

@@ -31,6 +31,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     result = args.handler(args)
-    if inspect.isawaitable(result):
+    if inspect.iscoroutine(result):
         result = asyncio.run(result)
     return int(result or 0)

@@ -34,7 +34,7 @@ def create_engine(database_url: str) -> AsyncEngine:
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
 
 
 async def create_tables(engine: AsyncEngine) -> None:
@@ -49,3 +49,12 @@ async def open_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
         yield engine
     finally:
         await engine.dispose()
+
+
+@asynccontextmanager
+async def open_session(database_url: str) -> AsyncIterator[AsyncSession]:
+    """An engine and one session for a short-lived command; both closed on exit."""
+    async with open_engine(database_url) as engine:
+        await create_tables(engine)
+        async with session_factory(engine)() as session:
+            yield session

@@ -1,6 +1,6 @@
 """SQLModel tables. The catalog tables mirror the CSV files in catalog_data/ (see SOURCES.md)."""
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -78,3 +78,11 @@ class Event(SQLModel, table=True):
     point_name: str | None = None  # the Point row for the venue, when there is one
     source_url: str
     note: str = ""
+
+
+class CatalogState(SQLModel, table=True):
+    """One row: bumped by every `catalog load` that changes something, so running bots reload."""
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0
+    loaded_at: datetime | None = None
