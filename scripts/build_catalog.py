@@ -1,0 +1,254 @@
+"""Build catalog_data/*.csv from ../shared/reference and the curated files in catalog_inputs/."""
+
+import argparse
+import csv
+import io
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from bot.catalog.columns import EVENT_COLUMNS, POINT_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS
+from bot.catalog.hanoi import HanoiUnit, hanoi_units, inside_hanoi
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_REFERENCE = REPO.parent / "shared" / "reference"
+DEFAULT_INPUTS = REPO / "scripts" / "catalog_inputs"
+DEFAULT_OUT = REPO / "catalog_data"
+
+HANOI_PROVINCE = "Hà Nội"
+PRODUCT_SEPARATOR = "|"
+# Only a note that states the coordinates are exact counts; "not exact location" must not.
+EXACT_NOTE = re.compile(r"(?<!not )\bexact (location|coordinates)\b", re.IGNORECASE)
+
+PRODUCT_HEADER = [column.name for column in PRODUCT_COLUMNS]
+POINT_HEADER = [column.name for column in POINT_COLUMNS]
+STOCK_HEADER = [column.name for column in STOCK_COLUMNS]
+EVENT_HEADER = [column.name for column in EVENT_COLUMNS]
+
+Row = dict[str, str]
+
+
+def read_rows(path: Path) -> list[Row]:
+    """Rows of a UTF-8 CSV file with every cell in Unicode NFC."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return [
+            {key: unicodedata.normalize("NFC", value) for key, value in row.items()}
+            for row in csv.DictReader(file)
+        ]
+
+
+def units_by_name() -> dict[str, HanoiUnit]:
+    return {unit.name: unit for unit in hanoi_units().values()}
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("https://", "http://"))
+
+
+def build_products(*, reference: list[Row], problems: list[str]) -> list[Row]:
+    units = units_by_name()
+    products = []
+    for line, row in enumerate(reference, start=2):
+        ward = row["origin_ward_2025"] if row["origin_province"] == HANOI_PROVINCE else ""
+        unit = units.get(ward)
+        if ward and unit is None:
+            problems.append(f"reference products.csv:{line}: {ward!r} is not a 2025 Hanoi unit")
+        products.append(
+            {
+                **{column: row[column] for column in PRODUCT_HEADER if column in row},
+                "origin_ward": ward if unit else "",
+                "origin_ward_code": unit.code if unit else "",
+            }
+        )
+    return products
+
+
+def point_address(row: Row) -> str:
+    street = row["street_address"]
+    # "(address not given)" and the like are placeholders; the address as written says more.
+    if street and not (street.startswith("(") and street.endswith(")")):
+        return street
+    return row["address_as_written"]
+
+
+def build_points(*, reference: list[Row], problems: list[str]) -> list[Row]:
+    units = hanoi_units()
+    points = []
+    for line, row in enumerate(reference, start=2):
+        where = f"reference showrooms.csv:{line}"
+        ward, code, lat, lon = row["ward_2025"], row["ward_code_2025"], row["lat"], row["lon"]
+        exact = bool(EXACT_NOTE.search(row["note"]))
+        unit = units.get(code)
+        if not (ward or code):
+            if lat or lon:
+                problems.append(f"{where}: coordinates without a ward")
+        elif unit is None or unit.name != ward:
+            found = unit.name if unit else "no 2025 Hanoi unit"
+            problems.append(f"{where}: ward code {code!r} is {found}, not {ward!r}")
+        elif not inside_hanoi(float(lat), float(lon)):
+            problems.append(f"{where}: {lat},{lon} is outside Hanoi")
+        elif not exact and (float(lat), float(lon)) != (unit.lat, unit.lon):
+            problems.append(f"{where}: {lat},{lon} is not the centroid of {ward}")
+        points.append(
+            {
+                "name": row["name"],
+                "kind": row["kind"],
+                "address": point_address(row),
+                "ward": ward,
+                "ward_code": code,
+                "lat": lat,
+                "lon": lon,
+                "location_exact": "true" if exact else "false",
+                "opened": row["opened"],
+                "products_note": row["products_note"],
+                "source_url": row["source_url"],
+                "note": row["note"],
+            }
+        )
+    return points
+
+
+def build_stock(
+    *, link_groups: list[Row], products: list[Row], points: list[Row], problems: list[str]
+) -> list[Row]:
+    """One link per product named in each curated group (products separated by "|")."""
+    ward_code_of_product = {product["name_vi"]: product["origin_ward_code"] for product in products}
+    point_by_name = {point["name"]: point for point in points}
+    linked: set[tuple[str, str]] = set()
+    links = []
+    for line, group in enumerate(link_groups, start=2):
+        where = f"catalog_inputs/stock_links.csv:{line}"
+        point, basis = point_by_name.get(group["point"]), group["basis"]
+        if point is None:
+            problems.append(f"{where}: no point named {group['point']!r}")
+            continue
+        if basis == "origin" and group["source_url"]:
+            problems.append(f"{where}: leave source_url blank; origin links use the point's URL")
+        if basis == "source" and not is_url(group["source_url"]):
+            problems.append(f"{where}: a source link needs the URL that says so")
+        if basis not in ("source", "origin"):
+            problems.append(f"{where}: basis must be source or origin, not {basis!r}")
+        for product in (name.strip() for name in group["products"].split(PRODUCT_SEPARATOR)):
+            if product not in ward_code_of_product:
+                problems.append(f"{where}: no product named {product!r}")
+                continue
+            if basis == "origin" and ward_code_of_product[product] != point["ward_code"]:
+                problems.append(f"{where}: {product!r} does not come from {point['ward']!r}")
+            if (product, point["name"]) in linked:
+                problems.append(f"{where}: {product!r} is already linked to this point")
+                continue
+            linked.add((product, point["name"]))
+            links.append(
+                {
+                    "product": product,
+                    "point": point["name"],
+                    "basis": basis,
+                    "source_url": point["source_url"] if basis == "origin" else group["source_url"],
+                    "note": group["note"],
+                }
+            )
+    return links
+
+
+def build_events(*, curated: list[Row], points: list[Row], problems: list[str]) -> list[Row]:
+    units = units_by_name()
+    point_by_name = {point["name"]: point for point in points}
+    names: set[str] = set()
+    events = []
+    for line, event in enumerate(curated, start=2):
+        where = f"catalog_inputs/events.csv:{line}"
+        ward, point = event["ward"], point_by_name.get(event["point"])
+        unit = units.get(ward)
+        if ward and unit is None:
+            problems.append(f"{where}: {ward!r} is not a 2025 Hanoi unit")
+        if event["point"] and point is None:
+            problems.append(f"{where}: no point named {event['point']!r}")
+        elif point and point["ward"] != ward:
+            problems.append(f"{where}: ward {ward!r} differs from the point's {point['ward']!r}")
+        try:
+            if date.fromisoformat(event["ends_on"]) < date.fromisoformat(event["starts_on"]):
+                problems.append(f"{where}: ends before it starts")
+        except ValueError as error:
+            problems.append(f"{where}: {error}")
+        if event["name_vi"] in names:
+            problems.append(f"{where}: name_vi {event['name_vi']!r} is used twice")
+        if not is_url(event["source_url"]):
+            problems.append(f"{where}: source_url must be an http(s) URL")
+        names.add(event["name_vi"])
+        events.append({**event, "ward_code": unit.code if unit else ""})
+    return events
+
+
+def render_csv(*, header: Sequence[str], rows: list[Row]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def build_catalog(*, reference_dir: Path, inputs_dir: Path) -> tuple[dict[str, str], list[str]]:
+    """The text of each catalog file, and every problem found while building it."""
+    problems: list[str] = []
+    products = build_products(
+        reference=read_rows(reference_dir / "products.csv"), problems=problems
+    )
+    points = build_points(reference=read_rows(reference_dir / "showrooms.csv"), problems=problems)
+    stock = build_stock(
+        link_groups=read_rows(inputs_dir / "stock_links.csv"),
+        products=products,
+        points=points,
+        problems=problems,
+    )
+    events = build_events(
+        curated=read_rows(inputs_dir / "events.csv"), points=points, problems=problems
+    )
+    bases = Counter(link["basis"] for link in stock)
+    print(
+        f"{len(products)} products, {len(points)} points, {len(stock)} stock links "
+        f"({bases['source']} source, {bases['origin']} origin), {len(events)} events"
+    )
+    files = {
+        "products.csv": render_csv(header=PRODUCT_HEADER, rows=products),
+        "points.csv": render_csv(header=POINT_HEADER, rows=points),
+        "stock.csv": render_csv(header=STOCK_HEADER, rows=stock),
+        "events.csv": render_csv(header=EVENT_HEADER, rows=events),
+    }
+    return files, problems
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE, help="sourced facts")
+    parser.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="curated links/events")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="catalog directory")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if --out differs from a build"
+    )
+    args = parser.parse_args(argv)
+    files, problems = build_catalog(reference_dir=args.reference, inputs_dir=args.inputs)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 1
+    if args.check:
+        stale = [
+            name
+            for name, text in files.items()
+            if not (args.out / name).is_file()
+            or (args.out / name).read_text(encoding="utf-8") != text
+        ]
+        for name in stale:
+            print(f"{args.out / name} differs from a fresh build", file=sys.stderr)
+        return 1 if stale else 0
+    for name, text in files.items():
+        (args.out / name).write_text(text, encoding="utf-8", newline="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
