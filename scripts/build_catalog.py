@@ -52,11 +52,11 @@ def is_url(text: str) -> bool:
 def build_products(*, reference: list[Row], problems: list[str]) -> list[Row]:
     units = units_by_name()
     products = []
-    for line, row in enumerate(reference, start=2):
+    for row in reference:
         ward = row["origin_ward_2025"] if row["origin_province"] == HANOI_PROVINCE else ""
         unit = units.get(ward)
         if ward and unit is None:
-            problems.append(f"reference products.csv:{line}: {ward!r} is not a 2025 Hanoi unit")
+            problems.append(f"product {row['name_vi']!r}: {ward!r} is not a 2025 Hanoi unit")
         products.append(
             {
                 **{column: row[column] for column in PRODUCT_HEADER if column in row},
@@ -78,8 +78,8 @@ def point_address(row: Row) -> str:
 def build_points(*, reference: list[Row], problems: list[str]) -> list[Row]:
     units = hanoi_units()
     points = []
-    for line, row in enumerate(reference, start=2):
-        where = f"reference showrooms.csv:{line}"
+    for row in reference:
+        where = f"point {row['name']!r}"
         ward, code, lat, lon = row["ward_2025"], row["ward_code_2025"], row["lat"], row["lon"]
         exact = bool(EXACT_NOTE.search(row["note"]))
         unit = units.get(code)
@@ -194,10 +194,17 @@ def render_csv(*, header: Sequence[str], rows: list[Row]) -> str:
 def build_catalog(*, reference_dir: Path, inputs_dir: Path) -> tuple[dict[str, str], list[str]]:
     """The text of each catalog file, and every problem found while building it."""
     problems: list[str] = []
+    # Rows added in this repository follow the reference rows, in the reference's own columns.
     products = build_products(
-        reference=read_rows(reference_dir / "products.csv"), problems=problems
+        reference=read_rows(reference_dir / "products.csv")
+        + read_rows(inputs_dir / "extra_products.csv"),
+        problems=problems,
     )
-    points = build_points(reference=read_rows(reference_dir / "showrooms.csv"), problems=problems)
+    points = build_points(
+        reference=read_rows(reference_dir / "showrooms.csv")
+        + read_rows(inputs_dir / "extra_showrooms.csv"),
+        problems=problems,
+    )
     stock = build_stock(
         link_groups=read_rows(inputs_dir / "stock_links.csv"),
         products=products,
