@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     catalog_dir: Path = DEFAULT_CATALOG_DIR
     staff_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     log_level: str = "INFO"
+    catalog_refresh_seconds: float = 30.0  # how often a running bot checks for a new catalog
 
     @field_validator("staff_ids", mode="before")
     @classmethod

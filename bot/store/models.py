@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import BigInteger, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -86,3 +86,11 @@ class CatalogState(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     loaded_at: datetime | None = None
+
+
+class BotUser(SQLModel, table=True):
+    """A person who talked to the bot, with the language they chose."""
+
+    # Telegram ids do not fit in 32 bits.
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    language: str  # "vi" or "en"

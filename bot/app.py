@@ -1,0 +1,126 @@
+"""Builds the Telegram `Application`: every handler is registered here, in order."""
+
+import logging
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.catalog.live import read_live_catalog, refreshed
+from bot.config import Settings
+from bot.handlers import callbacks
+from bot.handlers.catalog import point_pressed, product_pressed, venue_pressed
+from bot.handlers.common import Services, expired, services
+from bot.handlers.errors import on_error
+from bot.handlers.events import show_events
+from bot.handlers.gate import FloodGuard, flood_gate, language_gate
+from bot.handlers.inline import inline_query
+from bot.handlers.nearby import location_shared, near_command, ward_pressed
+from bot.handlers.search import free_text, not_understood, page_pressed, unknown_command
+from bot.handlers.start import choose_language, help_command, language_chosen, menu_chosen, start
+from bot.store.db import create_engine, create_tables, session_factory
+from bot.texts import LANGUAGES, plain
+
+logger = logging.getLogger(__name__)
+COMMANDS = ("start", "help", "near", "events", "lang")
+
+
+def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    base_url = settings.telegram_api_base_url
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(base_url)
+        .base_file_url(base_url.removesuffix("/bot") + "/file/bot")
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    application.bot_data["settings"] = settings
+    application.bot_data["flood_guard"] = FloodGuard()
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    application.add_handler(TypeHandler(Update, flood_gate), group=-2)
+    application.add_handler(TypeHandler(Update, language_gate), group=-1)
+    for command, callback in (
+        ("start", start),
+        ("help", help_command),
+        ("lang", choose_language),
+        ("near", near_command),
+        ("events", show_events),
+    ):
+        application.add_handler(CommandHandler(command, callback))
+    for pattern, callback in (
+        (callbacks.PRODUCT, product_pressed),
+        (callbacks.POINT, point_pressed),
+        (callbacks.VENUE, venue_pressed),
+        (callbacks.WARD, ward_pressed),
+        (callbacks.PAGE, page_pressed),
+        (callbacks.MENU, menu_chosen),
+        (callbacks.LANGUAGE, language_chosen),
+    ):
+        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    application.add_handler(CallbackQueryHandler(expired))  # stale or forged buttons
+    application.add_handler(InlineQueryHandler(inline_query))
+    new_messages = filters.UpdateType.MESSAGE
+    application.add_handler(MessageHandler(new_messages & filters.LOCATION, location_shared))
+    application.add_handler(
+        MessageHandler(new_messages & filters.TEXT & ~filters.COMMAND, free_text)
+    )
+    application.add_handler(MessageHandler(new_messages & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(new_messages & filters.ChatType.PRIVATE, not_understood))
+    application.add_error_handler(on_error)
+
+
+async def post_init(application: Application) -> None:  # type: ignore[type-arg]
+    settings: Settings = application.bot_data["settings"]
+    engine = create_engine(settings.database_url)
+    await create_tables(engine)
+    sessions = session_factory(engine)
+    async with sessions() as session:
+        live = await read_live_catalog(session=session)
+    if not live.catalog.products:
+        logger.warning("The catalog is empty: run `python -m bot catalog load`")
+    application.bot_data["services"] = Services(settings, engine, sessions, live)
+    for lang in LANGUAGES:
+        commands = [BotCommand(name, plain(lang, f"cmd_{name}")) for name in COMMANDS]
+        await application.bot.set_my_commands(commands, language_code=lang)
+    english = [BotCommand(name, plain("en", f"cmd_{name}")) for name in COMMANDS]
+    await application.bot.set_my_commands(english)
+    if application.job_queue:
+        application.job_queue.run_repeating(
+            refresh_catalog,
+            interval=settings.catalog_refresh_seconds,
+            first=settings.catalog_refresh_seconds,
+        )
+
+
+async def refresh_catalog(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Pick up a `catalog load` made by another process: swap in the new index atomically."""
+    shared = services(context)
+    async with shared.sessions() as session:
+        live = await refreshed(shared.live, session=session)
+    if live is not shared.live:
+        logger.info("Catalog version %s loaded", live.version)
+        shared.live = live
+
+
+async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    shared: Services | None = application.bot_data.get("services")
+    if shared:
+        await shared.engine.dispose()

@@ -1,0 +1,43 @@
+"""Callback data for inline buttons: short, strictly parsed tokens (Telegram allows 64 bytes).
+
+Each kind has a builder and an anchored pattern; anything else is answered "this button has
+expired" by the catch-all handler registered last.
+"""
+
+import re
+
+PRODUCT = re.compile(r"^p:(\d{1,9})$")
+POINT = re.compile(r"^s:(\d{1,9})$")
+VENUE = re.compile(r"^v:(\d{1,9})$")
+WARD = re.compile(r"^w:(\d{5})(?::([0-9a-f]{8}))?$")
+PAGE = re.compile(r"^r:([0-9a-f]{8}):(\d{1,3})$")
+MENU = re.compile(r"^m:(search|near|events|subscribe)$")
+LANGUAGE = re.compile(r"^l:(vi|en)$")
+
+
+def product(product_id: int) -> str:
+    return f"p:{product_id}"
+
+
+def point(point_id: int) -> str:
+    return f"s:{point_id}"
+
+
+def venue(point_id: int) -> str:
+    return f"v:{point_id}"
+
+
+def ward(code: str, products_token: str | None = None) -> str:
+    return f"w:{code}:{products_token}" if products_token else f"w:{code}"
+
+
+def page(token: str, number: int) -> str:
+    return f"r:{token}:{number}"
+
+
+def menu(item: str) -> str:
+    return f"m:{item}"
+
+
+def language(code: str) -> str:
+    return f"l:{code}"

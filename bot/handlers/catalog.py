@@ -1,0 +1,149 @@
+"""Product and point cards, and the venue pin behind "Show on map"."""
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.catalog.snapshot import Catalog
+from bot.geo.nearest import Coordinates, haversine_km, points_near_location
+from bot.handlers import callbacks
+from bot.handlers.common import answer, expired, language, pressed_id, reply, services
+from bot.store.models import Point, Product
+from bot.texts import Language, clip, plain, render
+from bot.texts.cards import point_card, point_line, product_card, product_name
+
+WHERE_TO_BUY = 5  # points listed on a product card
+BUTTON_TEXT = 60
+
+
+def saved_location(context: ContextTypes.DEFAULT_TYPE) -> Coordinates | None:
+    """The location the user last shared in this chat session, if any."""
+    found = context.user_data.get("location") if context.user_data is not None else None
+    return found if isinstance(found, tuple) else None
+
+
+def point_button(point: Point) -> InlineKeyboardButton:
+    return InlineKeyboardButton(
+        clip(point.name, BUTTON_TEXT), callback_data=callbacks.point(point.id or 0)
+    )
+
+
+def product_button(product: Product, lang: Language) -> InlineKeyboardButton:
+    return InlineKeyboardButton(
+        clip(product_name(product, lang), BUTTON_TEXT),
+        callback_data=callbacks.product(product.id or 0),
+    )
+
+
+def _carriers(
+    catalog: Catalog, product: Product, location: Coordinates | None
+) -> list[tuple[Point, float | None]]:
+    """Points carrying `product`: nearest first when the user shared a location."""
+    assert product.id is not None
+    if location is not None:
+        nearby = points_near_location(
+            catalog=catalog, location=location, product_ids={product.id}, limit=WHERE_TO_BUY
+        )
+        located = [(near.point, near.distance_km) for near in nearby.points if near.carries_product]
+        if located:
+            return located
+    links = catalog.points_by_product.get(product.id, ())
+    points = sorted((catalog.point_by_id[link.point_id] for link in links), key=lambda p: p.name)
+    return [(point, None) for point in points[:WHERE_TO_BUY]]
+
+
+async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, product_id: int) -> None:
+    lang = language(update, context)
+    catalog = services(context).live.catalog
+    product = catalog.product_by_id.get(product_id)
+    if product is None:
+        await reply(update, render(lang, "expired"))
+        return
+    carriers = _carriers(catalog, product, saved_location(context))
+    lines = [point_line(point, lang, distance) for point, distance in carriers]
+    keyboard = [[point_button(point)] for point, _ in carriers]
+    await reply(
+        update,
+        product_card(product, lang, carriers=lines),
+        InlineKeyboardMarkup(keyboard) if keyboard else None,
+    )
+
+
+async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
+    lang = language(update, context)
+    catalog = services(context).live.catalog
+    point = catalog.point_by_id.get(point_id)
+    if point is None:
+        await reply(update, render(lang, "expired"))
+        return
+    carries = sorted(
+        (
+            catalog.product_by_id[link.product_id]
+            for link in catalog.products_by_point.get(point_id, ())
+        ),
+        key=lambda product: (-(product.stars or 0), product_name(product, lang)),
+    )
+    location = saved_location(context)
+    distance = (
+        haversine_km(location, (point.lat, point.lon))
+        if location and point.lat is not None and point.lon is not None
+        else None
+    )
+    keyboard = [[product_button(product, lang)] for product in carries[:WHERE_TO_BUY]]
+    if point.lat is not None:
+        keyboard.insert(
+            0,
+            [
+                InlineKeyboardButton(
+                    plain(lang, "btn_show_on_map"), callback_data=callbacks.venue(point_id)
+                )
+            ],
+        )
+    await reply(
+        update,
+        point_card(point, lang, carries=carries, distance_km=distance),
+        InlineKeyboardMarkup(keyboard) if keyboard else None,
+    )
+
+
+async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
+    lang = language(update, context)
+    point = services(context).live.catalog.point_by_id.get(point_id)
+    chat = update.effective_chat
+    if point is None or point.lat is None or point.lon is None or chat is None:
+        await reply(update, render(lang, "expired"))
+        return
+    address = ", ".join(part for part in (point.address, point.ward or "") if part)
+    await chat.send_venue(
+        latitude=point.lat,
+        longitude=point.lon,
+        title=clip(point.name, 120),
+        address=clip(address or plain(lang, "location_unknown"), 120),
+    )
+
+
+async def product_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    product_id = pressed_id(update, callbacks.PRODUCT)
+    if product_id not in services(context).live.catalog.product_by_id:
+        await expired(update, context)
+        return
+    await answer(update)
+    await show_product(update, context, product_id)
+
+
+async def point_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    point_id = pressed_id(update, callbacks.POINT)
+    if point_id not in services(context).live.catalog.point_by_id:
+        await expired(update, context)
+        return
+    await answer(update)
+    await show_point(update, context, point_id)
+
+
+async def venue_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    point_id = pressed_id(update, callbacks.VENUE)
+    point = services(context).live.catalog.point_by_id.get(point_id)
+    if point is None or point.lat is None:
+        await expired(update, context)
+        return
+    await answer(update)
+    await send_venue(update, context, point_id)

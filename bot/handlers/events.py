@@ -1,0 +1,34 @@
+"""/events: fairs and festivals on now, coming up, and just past."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.catalog.events import events_by_time
+from bot.handlers.common import language, reply, services
+from bot.texts import Html, render
+from bot.texts.cards import event_line
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+async def show_events(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = language(update, context)
+    catalog = services(context).live.catalog
+    events = events_by_time(catalog.events, today=datetime.now(HANOI).date())
+    sections = [render(lang, "events_header")]
+    for key, group in (
+        ("events_current", events.current),
+        ("events_upcoming", events.upcoming),
+    ):
+        if group:
+            sections.append(Html(f"\n<b>{render(lang, key)}</b>"))
+            sections.extend(event_line(event, lang) for event in group)
+    if not events.current and not events.upcoming:
+        sections.append(render(lang, "events_none"))
+    if events.recent:
+        sections.append(Html(f"\n<b>{render(lang, 'events_past')}</b>"))
+        sections.extend(event_line(event, lang) for event in events.recent)
+    await reply(update, Html("\n".join(sections)))

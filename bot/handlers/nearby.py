@@ -1,0 +1,173 @@
+"""/near, shared locations and ward choices: the nearest OCOP points, with distances."""
+
+from collections.abc import Sequence
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    Update,
+)
+from telegram.ext import ContextTypes
+
+from bot.catalog.hanoi import HanoiUnit, hanoi_units
+from bot.catalog.snapshot import Catalog
+from bot.geo.nearest import NearbyPoints, ProductMatch, points_near_location, points_near_units
+from bot.geo.resolve import PlaceKind, resolve_place
+from bot.handlers import callbacks, saved
+from bot.handlers.catalog import point_button
+from bot.handlers.common import answer, expired, language, reply, services
+from bot.texts import Html, Language, clip, plain, render
+from bot.texts.cards import category_text, point_line
+
+MAX_WARD_BUTTONS = 12
+QUERY_LIMIT = 200  # characters of a place or product we read
+
+
+def ward_buttons(
+    units: Sequence[HanoiUnit], products_token: str | None
+) -> list[list[InlineKeyboardButton]]:
+    return [
+        [InlineKeyboardButton(unit.name, callback_data=callbacks.ward(unit.code, products_token))]
+        for unit in units[:MAX_WARD_BUTTONS]
+    ]
+
+
+def nearby_reply(
+    nearby: NearbyPoints,
+    lang: Language,
+    *,
+    place: str,
+    product: str | None,
+    category: str | None = None,
+) -> tuple[Html, list[list[InlineKeyboardButton]]]:
+    """The text and point buttons for a list of nearby points."""
+    if product is None:
+        lines = [render(lang, "near_header", place=place)]
+    elif nearby.product_match is ProductMatch.PRODUCT:
+        lines = [render(lang, "near_product_header", product=product, place=place)]
+    elif nearby.product_match is ProductMatch.CATEGORY:
+        lines = [render(lang, "near_fallback", product=product, category=category or "")]
+    else:
+        lines = [render(lang, "near_no_carrier", product=product)]
+    if nearby.outside_hanoi and nearby.points:
+        lines.insert(0, render(lang, "outside_hanoi", km=f"{nearby.points[0].distance_km:.0f}"))
+    if not nearby.points:
+        lines.append(render(lang, "near_none"))
+    for near in nearby.points:
+        line = point_line(near.point, lang, near.distance_km)
+        if near.carries_product:
+            line = Html(f"{line} ✓ {render(lang, 'carries_yes')}")
+        lines.append(line)
+    if nearby.unlocated_carriers:
+        lines.append(render(lang, "near_unlocated"))
+        lines.extend(point_line(point, lang) for point in nearby.unlocated_carriers)
+    buttons = [[point_button(near.point)] for near in nearby.points]
+    return Html("\n".join(lines)), buttons
+
+
+def category_label(catalog: Catalog, product_ids: frozenset[int] | None, lang: Language) -> str:
+    """The category of the asked-for products, for the "same category" fallback."""
+    categories = sorted(
+        {catalog.product_by_id[i].category for i in product_ids or () if i in catalog.product_by_id}
+    )
+    return ", ".join(category_text(category, lang) for category in categories)
+
+
+async def near_place(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    place_text: str,
+    *,
+    product_ids: frozenset[int] | None = None,
+    product: str | None = None,
+) -> None:
+    """Resolve `place_text`, then list the points near it (asking when it is ambiguous)."""
+    lang = language(update, context)
+    live = services(context).live
+    match = resolve_place(clip(place_text, QUERY_LIMIT), nicknames=live.place_nicknames)
+    token = saved.save(context, (product_ids, product)) if product_ids is not None else None
+    if match.kind is PlaceKind.UNKNOWN:
+        text = render(lang, "place_unknown", place=clip(place_text, QUERY_LIMIT))
+        if match.suggestions:
+            text = Html(f"{text}\n{render(lang, 'place_suggestions')}")
+        await reply(update, text, InlineKeyboardMarkup(ward_buttons(match.suggestions, token)))
+        return
+    if match.kind is PlaceKind.AMBIGUOUS:
+        text = render(lang, "place_ambiguous", place=clip(place_text, QUERY_LIMIT))
+        await reply(update, text, InlineKeyboardMarkup(ward_buttons(match.units, token)))
+        return
+    nearby = points_near_units(catalog=live.catalog, units=match.units, product_ids=product_ids)
+    place = match.label or (match.units[0].name if match.units else place_text)
+    category = category_label(live.catalog, product_ids, lang)
+    text, buttons = nearby_reply(nearby, lang, place=place, product=product, category=category)
+    if match.kind is PlaceKind.OLD_DISTRICT:
+        buttons += ward_buttons(match.units, token)
+    await reply(update, text, InlineKeyboardMarkup(buttons) if buttons else None)
+
+
+async def show_near_ward(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    code: str,
+    products: tuple[frozenset[int] | None, str | None] = (None, None),
+) -> None:
+    lang = language(update, context)
+    live = services(context).live
+    unit = hanoi_units().get(code)
+    if unit is None:
+        await reply(update, render(lang, "expired"))
+        return
+    product_ids, product = products
+    nearby = points_near_units(catalog=live.catalog, units=[unit], product_ids=product_ids)
+    category = category_label(live.catalog, product_ids, lang)
+    text, buttons = nearby_reply(nearby, lang, place=unit.name, product=product, category=category)
+    await reply(update, text, InlineKeyboardMarkup(buttons) if buttons else None)
+
+
+async def ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    match = callbacks.WARD.match(query.data or "") if query else None
+    assert match is not None
+    products = saved.load(context, match[2]) if match[2] else (None, None)
+    if match[1] not in hanoi_units() or products is None:
+        await expired(update, context)
+        return
+    await answer(update)
+    await show_near_ward(update, context, match[1], products)
+
+
+async def ask_for_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = language(update, context)
+    chat = update.effective_chat
+    if chat is None or chat.type != "private":
+        await reply(update, render(lang, "near_prompt_group"))
+        return
+    keyboard = ReplyKeyboardMarkup(
+        [[KeyboardButton(plain(lang, "btn_share_location"), request_location=True)]],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
+    await reply(update, render(lang, "near_prompt"), keyboard)
+
+
+async def near_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    place = " ".join(context.args or [])
+    if place:
+        await near_place(update, context, place)
+    else:
+        await ask_for_location(update, context)
+
+
+async def location_shared(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message = update.effective_message
+    if message is None or message.location is None:
+        return
+    location = (message.location.latitude, message.location.longitude)
+    if context.user_data is not None:
+        context.user_data["location"] = location
+    lang = language(update, context)
+    nearby = points_near_location(catalog=services(context).live.catalog, location=location)
+    text, buttons = nearby_reply(nearby, lang, place=plain(lang, "your_location"), product=None)
+    await reply(update, text, InlineKeyboardMarkup(buttons) if buttons else None)

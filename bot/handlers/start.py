@@ -1,0 +1,92 @@
+"""/start (with deep links), /help, /lang and the main menu."""
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot.handlers import callbacks
+from bot.handlers.catalog import show_point, show_product
+from bot.handlers.common import language, reply, services
+from bot.handlers.events import show_events
+from bot.handlers.nearby import ask_for_location, show_near_ward
+from bot.store.users import set_language
+from bot.texts import Language, plain, render
+
+DEEP_LINK_PRODUCT = "p_"
+DEEP_LINK_POINT = "s_"
+DEEP_LINK_WARD = "w_"
+
+
+def main_menu(lang: Language) -> InlineKeyboardMarkup:
+    def button(key: str, item: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(plain(lang, key), callback_data=callbacks.menu(item))
+
+    return InlineKeyboardMarkup(
+        [
+            [button("btn_search", "search"), button("btn_near", "near")],
+            [button("btn_events", "events"), button("btn_subscribe", "subscribe")],
+        ]
+    )
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    payload = context.args[0] if context.args else ""
+    if payload.startswith(DEEP_LINK_PRODUCT) and payload[2:].isdigit():
+        await show_product(update, context, int(payload[2:]))
+    elif payload.startswith(DEEP_LINK_POINT) and payload[2:].isdigit():
+        await show_point(update, context, int(payload[2:]))
+    elif payload.startswith(DEEP_LINK_WARD) and payload[2:].isdigit():
+        await show_near_ward(update, context, payload[2:])
+    else:
+        lang = language(update, context)
+        name = update.effective_user.first_name if update.effective_user else ""
+        await reply(update, render(lang, "welcome", name=name), main_menu(lang))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply(
+        update, render(language(update, context), "help", bot_username=context.bot.username)
+    )
+
+
+async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("🇻🇳 Tiếng Việt", callback_data=callbacks.language("vi")),
+                InlineKeyboardButton("🇬🇧 English", callback_data=callbacks.language("en")),
+            ]
+        ]
+    )
+    await reply(update, render(language(update, context), "lang_prompt"), keyboard)
+
+
+async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and query.data is not None and user is not None
+    match = callbacks.LANGUAGE.match(query.data)
+    assert match is not None
+    lang: Language = "vi" if match[1] == "vi" else "en"
+    async with services(context).sessions() as session:
+        await set_language(session=session, user_id=user.id, language=lang)
+    if context.user_data is not None:
+        context.user_data["language"] = lang
+    await query.answer()
+    await query.edit_message_text(render(lang, "lang_set"))
+
+
+async def menu_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    match = callbacks.MENU.match(query.data)
+    assert match is not None
+    await query.answer()
+    lang = language(update, context)
+    item = match[1]
+    if item == "search":
+        await reply(update, render(lang, "search_prompt"))
+    elif item == "near":
+        await ask_for_location(update, context)
+    elif item == "events":
+        await show_events(update, context)
+    else:
+        await reply(update, render(lang, "subscribe_soon"))

@@ -1,0 +1,112 @@
+"""Vietnamese strings. Placeholders are filled by bot.texts.render, which HTML-escapes them."""
+
+TEXTS: dict[str, str] = {
+    "welcome": (
+        "👋 Xin chào <b>{name}</b>!\n"
+        "Mình là trợ lý mua sắm <b>sản phẩm OCOP</b> (Mỗi xã một sản phẩm) ở Hà Nội.\n\n"
+        "Bạn có thể hỏi:\n"
+        "• tên sản phẩm: <i>mật ong bạc hà</i>, <i>gốm Bát Tràng</i>, <i>trà sen</i>\n"
+        "• nơi mua gần bạn: <i>cốm gần Hoàn Kiếm</i>, <i>phường Ô Chợ Dừa</i>\n"
+        "• hoặc gửi vị trí để xem điểm bán gần nhất."
+    ),
+    "help": (
+        "<b>Cách dùng</b>\n"
+        "• Gõ tên sản phẩm hoặc làng nghề: <i>lụa Vạn Phúc</i>, <i>5 sao trà</i>\n"
+        "• Gõ «SẢN PHẨM gần NƠI»: <i>mật ong gần Đống Đa</i>\n"
+        "• /near <i>phường/xã</i> — điểm bán gần một nơi; hoặc gửi vị trí\n"
+        "• /events — hội chợ, lễ hội OCOP\n"
+        "• /lang — đổi ngôn ngữ (Tiếng Việt / English)\n"
+        "• Trong mọi cuộc trò chuyện: gõ <code>@{bot_username} mật ong</code>\n\n"
+        "Dữ liệu lấy từ các nguồn báo chí công khai; mỗi sản phẩm có đường dẫn nguồn."
+    ),
+    "cmd_start": "Bắt đầu",
+    "cmd_help": "Hướng dẫn",
+    "cmd_near": "Điểm bán gần một nơi",
+    "cmd_events": "Hội chợ và sự kiện OCOP",
+    "cmd_lang": "Đổi ngôn ngữ",
+    "btn_search": "🔎 Tìm sản phẩm",
+    "btn_near": "📍 Gần tôi",
+    "btn_events": "📅 Sự kiện",
+    "btn_subscribe": "🔔 Nhận tin",
+    "btn_share_location": "📍 Gửi vị trí của tôi",
+    "btn_more": "Xem thêm ›",
+    "btn_back": "‹ Trước",
+    "btn_show_on_map": "🗺 Xem trên bản đồ",
+    "btn_source": "Nguồn",
+    "lang_prompt": "Chọn ngôn ngữ:",
+    "lang_set": "Đã chuyển sang Tiếng Việt.",
+    "search_prompt": (
+        "Gõ tên sản phẩm, ví dụ: <i>mật ong bạc hà</i>, <i>gốm Bát Tràng</i>, <i>trà sen</i>."
+    ),
+    "near_prompt": (
+        "Gửi vị trí của bạn bằng nút bên dưới, hoặc gõ tên phường/xã, "
+        "ví dụ: <code>/near Hoàn Kiếm</code>."
+    ),
+    "near_prompt_group": "Gõ tên phường/xã, ví dụ: <code>/near Hoàn Kiếm</code>.",
+    "subscribe_soon": "Tính năng nhận tin về hội chợ và điểm bán mới sắp có.",
+    "results_header": "🔎 Kết quả cho «{query}» ({first}–{last} / {total}):",
+    "results_stars_filter": "Chỉ sản phẩm {stars} sao.",
+    "no_results": "Không tìm thấy sản phẩm nào cho «{query}».",
+    "did_you_mean": "Có phải bạn muốn tìm:",
+    "try_examples": "Thử: <i>mật ong</i>, <i>gốm Bát Tràng</i>, <i>trà sen Tây Hồ</i>, <i>cốm</i>.",
+    "query_truncated": "Tin nhắn dài quá; mình tìm theo {limit} ký tự đầu.",
+    "not_understood": "Mình hiểu tin nhắn chữ và vị trí. Hãy gõ tên sản phẩm hoặc gửi vị trí.",
+    "unknown_command": "Mình không biết lệnh này. Gõ /help để xem hướng dẫn.",
+    "expired": "Nút này đã hết hạn.",
+    "slow_down": "Bạn gửi hơi nhanh, chờ vài giây rồi thử lại nhé 🙏",
+    "error": "Xin lỗi, đã có lỗi xảy ra. Vui lòng thử lại sau.",
+    "stars": "{stars} sao OCOP",
+    "stars_unknown": "chưa rõ số sao",
+    "label_category": "Loại",
+    "label_producer": "Đơn vị sản xuất",
+    "label_origin": "Xuất xứ",
+    "label_where": "Nơi mua",
+    "label_address": "Địa chỉ",
+    "label_ward": "Phường/xã",
+    "label_carries": "Có bán",
+    "label_opened": "Mở cửa",
+    "label_source": "Nguồn",
+    "label_distance": "cách {km} km",
+    "approximate": "vị trí gần đúng (tâm phường/xã)",
+    "location_unknown": "chưa rõ vị trí",
+    "no_known_points": "Chưa có điểm bán được ghi nhận; xem nguồn để liên hệ nhà sản xuất.",
+    "carries_more": "… và {count} sản phẩm khác",
+    "carries_nothing": "chưa ghi nhận sản phẩm cụ thể",
+    "category_food": "thực phẩm",
+    "category_beverage": "đồ uống",
+    "category_herbal": "thảo dược",
+    "category_seasoning": "gia vị",
+    "category_handicraft": "thủ công mỹ nghệ",
+    "category_textile": "dệt may",
+    "category_other": "khác",
+    "kind_showroom": "showroom OCOP",
+    "kind_retail point": "điểm bán OCOP",
+    "kind_creative center": "trung tâm thiết kế sáng tạo",
+    "kind_festival": "địa điểm hội chợ",
+    "near_header": "📍 Điểm OCOP gần <b>{place}</b>:",
+    "near_product_header": "📍 Điểm bán <b>{product}</b> gần <b>{place}</b>:",
+    "near_fallback": (
+        "Chưa có điểm nào được ghi nhận là bán <b>{product}</b>. "
+        "Đây là các điểm bán hàng cùng loại ({category}):"
+    ),
+    "near_none": "Chưa có điểm OCOP nào có tọa độ để xếp theo khoảng cách.",
+    "your_location": "vị trí của bạn",
+    "outside_hanoi": ("Bạn có vẻ đang ở ngoài Hà Nội; điểm OCOP gần nhất cách khoảng {km} km."),
+    "place_ambiguous": "«{place}» có thể là nhiều nơi. Bạn chọn:",
+    "place_unknown": "Không tìm thấy phường/xã «{place}».",
+    "place_suggestions": "Gần giống:",
+    "carries_yes": "có bán",
+    "events_header": "📅 <b>Hội chợ và sự kiện OCOP</b>",
+    "events_current": "Đang diễn ra",
+    "events_upcoming": "Sắp diễn ra",
+    "events_past": "Gần đây",
+    "events_none": "Hiện chưa có sự kiện sắp tới nào được ghi nhận.",
+    "event_dates": "{start} – {end}",
+    "inline_product_description": "{stars} · {category}",
+    "inline_point_description": "{kind} · {ward}",
+    "inline_open_in_bot": "Mở trong bot",
+    "near_no_carrier": (
+        "Chưa có điểm nào được ghi nhận là bán <b>{product}</b>. Đây là các điểm OCOP gần nhất:"
+    ),
+    "near_unlocated": "Cũng có bán, nhưng chưa rõ vị trí:",
+}
