@@ -1,0 +1,239 @@
+"""`python -m bot near PLACE [--product QUERY] [--limit N] [--json]`, and `near --batch`."""
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from bot.catalog.hanoi import HanoiUnit
+from bot.catalog.snapshot import Catalog, read_catalog
+from bot.config import get_settings
+from bot.geo import (
+    Coordinates,
+    NearbyPoints,
+    PlaceKind,
+    PlaceMatch,
+    ProductMatch,
+    nearest_unit,
+    place_nicknames,
+    points_near_location,
+    points_near_units,
+    resolve_place,
+)
+from bot.geo.nearest import DEFAULT_LIMIT
+from bot.geo.text import fold
+from bot.geo.wards import ward_directory
+from bot.store.db import open_session
+
+_COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[, ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "near",
+        help="nearest OCOP points to a ward, commune, old district or LAT,LON",
+        description="Resolve a place in Hanoi and list the nearest OCOP points.",
+    )
+    parser.add_argument("place", nargs="?", help='"o cho dua", "Dong Da district", "21.03,105.85"…')
+    parser.add_argument("--product", metavar="QUERY", help="prefer points carrying this product")
+    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="points to list")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help="read one place per line on standard input, write one JSON object per line",
+    )
+    parser.set_defaults(handler=near)
+
+
+def find_product_ids(catalog: Catalog, query: str) -> frozenset[int]:
+    """Products whose folded Vietnamese or English name or category contains the query's words.
+
+    A stand-in until the search index answers this.
+    """
+    phrase = f" {fold(query)} "
+    return frozenset(
+        product.id
+        for product in catalog.products
+        if product.id is not None
+        and any(
+            phrase in f" {fold(field)} "
+            for field in (product.name_vi, product.name_en, product.category)
+        )
+    )
+
+
+async def near(args: argparse.Namespace) -> int:
+    if args.batch == (args.place is not None):
+        print("Give a PLACE, or --batch with places on standard input.", file=sys.stderr)
+        return 2
+    async with open_session(get_settings().database_url) as session:
+        catalog = await read_catalog(session=session)
+    if not catalog.points:
+        print("The catalog is empty: run `python -m bot catalog load` first.", file=sys.stderr)
+        return 1
+    nicknames = place_nicknames(catalog.aliases)
+    product_ids = find_product_ids(catalog, args.product) if args.product else None
+    if args.batch:
+        return _batch(catalog, nicknames, product_ids, args.limit)
+    place, nearby = _answer(args.place, catalog, nicknames, product_ids, args.limit)
+    if args.json:
+        print(json.dumps(_as_json(args.place, place, nearby), ensure_ascii=False, indent=2))
+    else:
+        print(_as_text(args.place, place, nearby, args.product, product_ids))
+    return 0 if nearby is not None else 1
+
+
+def _batch(
+    catalog: Catalog,
+    nicknames: Mapping[str, str],
+    product_ids: frozenset[int] | None,
+    limit: int,
+) -> int:
+    ward_directory()  # built at start-up, not inside the timed loop
+    lines = [line.strip() for line in sys.stdin if line.strip()]
+    started = time.perf_counter()
+    output = []
+    for text in lines:
+        place, nearby = _answer(text, catalog, nicknames, product_ids, limit)
+        output.append(json.dumps(_as_json(text, place, nearby), ensure_ascii=False))
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    print("\n".join(output))
+    print(f"resolved {len(lines)} places in {elapsed_ms:.0f} ms", file=sys.stderr)
+    return 0
+
+
+def _answer(
+    text: str,
+    catalog: Catalog,
+    nicknames: Mapping[str, str],
+    product_ids: frozenset[int] | None,
+    limit: int,
+) -> tuple[PlaceMatch | Coordinates, NearbyPoints | None]:
+    if found := _COORDINATES.match(text):
+        location = (float(found[1]), float(found[2]))
+        return location, points_near_location(
+            catalog=catalog, location=location, product_ids=product_ids, limit=limit
+        )
+    place = resolve_place(text, nicknames=nicknames)
+    if not place.units:
+        return place, None
+    return place, points_near_units(
+        catalog=catalog, units=place.units, product_ids=product_ids, limit=limit
+    )
+
+
+def _unit_json(unit: HanoiUnit) -> dict[str, str]:
+    return {"ward": unit.name, "ward_code": unit.code}
+
+
+def _as_json(
+    text: str, place: PlaceMatch | Coordinates, nearby: NearbyPoints | None
+) -> dict[str, Any]:
+    if isinstance(place, PlaceMatch):
+        unit = place.unit
+        place_json: dict[str, Any] = {
+            "text": text,
+            "kind": place.kind.value,
+            "ward": unit.name if unit else None,
+            "ward_code": unit.code if unit else None,
+            "lat": unit.lat if unit else None,
+            "lon": unit.lon if unit else None,
+            "candidates": [_unit_json(unit) for unit in place.units] if not unit else [],
+            "suggestions": [_unit_json(unit) for unit in place.suggestions],
+            "label": place.label,
+            "typo": place.typo,
+        }
+    else:
+        in_ward, _ = nearest_unit(place)
+        outside = nearby is not None and nearby.outside_hanoi
+        place_json = {
+            "text": text,
+            "kind": "location",
+            "ward": None if outside else in_ward.name,
+            "ward_code": None if outside else in_ward.code,
+            "lat": place[0],
+            "lon": place[1],
+            "candidates": [],
+        }
+    points = nearby.points if nearby else ()
+    return {
+        "place": place_json,
+        "points": [
+            {
+                "name": near.point.name,
+                "ward": near.point.ward,
+                "distance_km": round(near.distance_km, 2),
+                "approximate": near.approximate,
+                "carries_product": near.carries_product,
+                "carries_category": near.carries_category,
+            }
+            for near in points
+        ],
+        "product_match": nearby.product_match if nearby else None,
+        "outside_hanoi": bool(nearby and nearby.outside_hanoi),
+        "unlocated_carriers": [point.name for point in nearby.unlocated_carriers] if nearby else [],
+    }
+
+
+def _as_text(
+    text: str,
+    place: PlaceMatch | Coordinates,
+    nearby: NearbyPoints | None,
+    product_query: str | None,
+    product_ids: frozenset[int] | None,
+) -> str:
+    lines = [_place_heading(text, place)]
+    if nearby is None:
+        return lines[0]
+    if nearby.outside_hanoi and nearby.points:
+        lines.append(
+            "You seem to be outside Hanoi; the nearest point is "
+            f"{nearby.points[0].distance_km:.0f} km away."
+        )
+    if product_query is not None:
+        lines.append(_product_line(product_query, product_ids or frozenset(), nearby))
+    for rank, near in enumerate(nearby.points, start=1):
+        notes = [near.point.ward or "ward unknown"]
+        if near.approximate:
+            notes.append("ward centroid")
+        if near.carries_product:
+            notes.append("carries it")
+        if near.carries_category:
+            notes.append("same category")
+        distance = f"{near.distance_km:5.1f} km"
+        lines.append(f"{rank:>2}. {distance}  {near.point.name}  ({', '.join(notes)})")
+    if nearby.unlocated_carriers:
+        names = "; ".join(point.name for point in nearby.unlocated_carriers)
+        lines.append(f"Also carried at (location unknown): {names}")
+    return "\n".join(lines)
+
+
+def _place_heading(text: str, place: PlaceMatch | Coordinates) -> str:
+    if not isinstance(place, PlaceMatch):
+        return f"Location {place[0]:.5f}, {place[1]:.5f}"
+    names = ", ".join(f"{unit.name} ({unit.code})" for unit in place.units)
+    if place.kind is PlaceKind.UNKNOWN:
+        closest = ", ".join(unit.name for unit in place.suggestions)
+        return f"No ward or commune of Hanoi matches “{text}”. Closest names: {closest or '-'}."
+    if place.kind is PlaceKind.OLD_DISTRICT:
+        return f"{place.label} (before 2025) is now: {names}. Nearest from any of them:"
+    if place.kind is PlaceKind.AMBIGUOUS:
+        return f"Several places match “{text}”: {names}. Nearest from any of them:"
+    via = f" (from {place.label})" if place.kind is PlaceKind.LEGACY_WARD else ""
+    return f"{names}{via}{' — matched despite a typo' if place.typo else ''}"
+
+
+def _product_line(query: str, product_ids: frozenset[int], nearby: NearbyPoints) -> str:
+    if not product_ids:
+        return f"No product matches “{query}”; these are the nearest points."
+    if nearby.product_match is ProductMatch.PRODUCT:
+        return f"Points carrying “{query}” ({len(product_ids)} products) come first."
+    if nearby.product_match is ProductMatch.CATEGORY:
+        return (
+            f"No point is known to carry “{query}”; points carrying the same category come first."
+        )
+    return f"No point is known to carry “{query}” or anything of its category."

@@ -1,0 +1,164 @@
+"""Nearest OCOP points to a place or a shared location, preferring points that carry a product."""
+
+import math
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.catalog.hanoi import HanoiUnit, hanoi_units, inside_hanoi
+from bot.catalog.snapshot import Catalog
+from bot.store.models import Point
+
+EARTH_RADIUS_KM = 6371.0088
+# Farther than this from every ward centroid is outside Hanoi (the largest commune spans ~10 km).
+OUTSIDE_HANOI_KM = 15.0
+DEFAULT_LIMIT = 5
+
+Coordinates = tuple[float, float]  # (lat, lon) in degrees
+
+
+class ProductMatch(StrEnum):
+    PRODUCT = "product"  # some points carry the product: they come first
+    CATEGORY = "category"  # none does; points carrying the same category come first
+    NONE = "none"  # neither: the nearest points, none known to carry it
+
+
+@dataclass(frozen=True)
+class NearbyPoint:
+    point: Point
+    distance_km: float
+    approximate: bool  # the point's coordinates are its ward's centroid
+    carries_product: bool | None  # None when no product was asked for
+    carries_category: bool | None  # set only when falling back to the product's category
+
+
+@dataclass(frozen=True)
+class NearbyPoints:
+    points: tuple[NearbyPoint, ...]
+    product_match: ProductMatch | None  # None when no product was asked for
+    outside_hanoi: bool  # the origin is a location outside Hanoi
+    unlocated_carriers: tuple[Point, ...]  # carry the product, but where they are is unknown
+
+
+def haversine_km(origin: Coordinates, target: Coordinates) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*origin, *target))
+    half_chord = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(half_chord))
+
+
+def nearest_unit(location: Coordinates) -> tuple[HanoiUnit, float]:
+    """The Hanoi ward or commune whose centroid is nearest, with its distance in km."""
+    return min(
+        ((unit, haversine_km(location, (unit.lat, unit.lon))) for unit in hanoi_units().values()),
+        key=lambda unit_and_km: unit_and_km[1],
+    )
+
+
+def is_outside_hanoi(location: Coordinates) -> bool:
+    """Outside the province's box, or too far from every ward (the sea, a neighbour province)."""
+    return not inside_hanoi(*location) or nearest_unit(location)[1] > OUTSIDE_HANOI_KM
+
+
+def points_near_units(
+    *,
+    catalog: Catalog,
+    units: Sequence[HanoiUnit],
+    product_ids: Collection[int] | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> NearbyPoints:
+    """Nearest points to a ward, or to an area of several (distance to the nearest centroid)."""
+    origins = [(unit.lat, unit.lon) for unit in units]
+    return _nearest(catalog, origins, product_ids, limit, outside_hanoi=False)
+
+
+def points_near_location(
+    *,
+    catalog: Catalog,
+    location: Coordinates,
+    product_ids: Collection[int] | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> NearbyPoints:
+    """Nearest points to a shared location; says whether it lies outside Hanoi."""
+    return _nearest(catalog, [location], product_ids, limit, is_outside_hanoi(location))
+
+
+def _nearest(
+    catalog: Catalog,
+    origins: Sequence[Coordinates],
+    product_ids: Collection[int] | None,
+    limit: int,
+    outside_hanoi: bool,
+) -> NearbyPoints:
+    """The `limit` nearest located points, preferred ones first.
+
+    With `product_ids`, points carrying one of the products are preferred; if no located point
+    does, points carrying the same category are, and the result says which.
+    """
+    located = {
+        point.id: (point, (point.lat, point.lon))
+        for point in catalog.points
+        if point.id is not None and point.lat is not None and point.lon is not None
+    }
+    carriers = _carriers(catalog, product_ids or ())
+    product_match: ProductMatch | None = None
+    category_carriers: set[int] = set()
+    if product_ids is not None:
+        if not carriers.isdisjoint(located):
+            product_match = ProductMatch.PRODUCT
+        else:
+            category_carriers = _carriers(catalog, _same_category(catalog, product_ids))
+            has_category = not category_carriers.isdisjoint(located)
+            product_match = ProductMatch.CATEGORY if has_category else ProductMatch.NONE
+    preferred = carriers if product_match is ProductMatch.PRODUCT else category_carriers
+    nearby = [
+        NearbyPoint(
+            point=point,
+            distance_km=min(haversine_km(origin, coordinates) for origin in origins),
+            approximate=not point.location_exact,
+            carries_product=None if product_ids is None else point_id in carriers,
+            carries_category=(
+                point_id in category_carriers if product_match is ProductMatch.CATEGORY else None
+            ),
+        )
+        for point_id, (point, coordinates) in located.items()
+    ]
+    nearby.sort(
+        key=lambda near: (
+            near.point.id not in preferred,
+            near.distance_km,
+            near.approximate,
+            near.point.name,
+        )
+    )
+    return NearbyPoints(
+        points=tuple(nearby[:limit]),
+        product_match=product_match,
+        outside_hanoi=outside_hanoi,
+        unlocated_carriers=tuple(
+            point for point in catalog.points if point.id in carriers and point.id not in located
+        ),
+    )
+
+
+def _carriers(catalog: Catalog, product_ids: Iterable[int]) -> set[int]:
+    return {
+        link.point_id
+        for product_id in product_ids
+        for link in catalog.points_by_product.get(product_id, ())
+    }
+
+
+def _same_category(catalog: Catalog, product_ids: Collection[int]) -> set[int]:
+    categories = {
+        catalog.product_by_id[product_id].category
+        for product_id in product_ids
+        if product_id in catalog.product_by_id
+    }
+    return {
+        product.id
+        for product in catalog.products
+        if product.id is not None and product.category in categories
+    }

@@ -1,0 +1,364 @@
+"""Resolve what a shopper types as a place into Hanoi's 2025 wards and communes."""
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import IntEnum, StrEnum
+from functools import cache, lru_cache
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.catalog.hanoi import HanoiUnit, hanoi_units
+from bot.geo.text import compact_key, fold, split_parts
+from bot.geo.wards import LegacyWard, OldDistrict, ward_directory
+from bot.store.models import Alias
+
+Words = tuple[str, ...]
+_Level = Literal["any", "ward", "district"]
+
+_WARD_PREFIXES: tuple[Words, ...] = (
+    ("phuong",),
+    ("p",),
+    ("xa",),
+    ("x",),
+    ("thi", "tran"),
+    ("tt",),
+)
+_WARD_SUFFIXES: tuple[Words, ...] = (("ward",), ("commune",), ("village",))
+_DISTRICT_PREFIXES: tuple[Words, ...] = (
+    ("quan",),
+    ("q",),
+    ("huyen",),
+    ("h",),
+    ("thi", "xa"),
+    ("tx",),
+)
+_DISTRICT_SUFFIXES: tuple[Words, ...] = (("district",), ("town",))
+_PROVINCE_SUFFIXES: tuple[Words, ...] = (
+    ("thanh", "pho", "ha", "noi"),
+    ("tp", "ha", "noi"),
+    ("tp", "hn"),
+    ("ha", "noi"),
+    ("hanoi",),
+    ("hn",),
+    ("city",),
+    ("viet", "nam"),
+    ("vietnam",),
+)
+# Markers this long ("district", "commune") are recognised with one typo; shorter ones only
+# exactly: "phung" is a name (Phùng Xá), not a misspelt "phuong".
+_TYPO_TOLERANT_MARKER = 7
+SUGGESTION_COUNT = 3
+
+
+class PlaceKind(StrEnum):
+    WARD = "ward"  # a 2025 ward or commune
+    LEGACY_WARD = "legacy_ward"  # a pre-2025 ward or commune, converted to its 2025 unit
+    OLD_DISTRICT = "old_district"  # a pre-2025 district: every 2025 unit covering it
+    AMBIGUOUS = "ambiguous"  # several units fit equally well: ask the user
+    ELSEWHERE = "elsewhere"  # a province or district outside Hanoi ("Da Nang", "Ha Long")
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    text: str
+    kind: PlaceKind
+    units: tuple[HanoiUnit, ...] = ()  # one unit, the area's units, or the candidates
+    suggestions: tuple[HanoiUnit, ...] = ()  # for UNKNOWN: the closest 2025 names
+    # What was recognised: "Quận Đống Đa", "Phường Vĩnh Phúc (Quận Ba Đình)", "Thành phố Đà Nẵng"
+    label: str = ""
+    typo: bool = False  # matched only with a typo
+
+    @property
+    def unit(self) -> HanoiUnit | None:
+        """The single unit, when the text names exactly one."""
+        return self.units[0] if len(self.units) == 1 else None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One way of reading the text, before the best one is chosen."""
+
+    kind: PlaceKind
+    units: tuple[HanoiUnit, ...]
+    label: str
+    typo: bool = False
+
+
+def place_nicknames(aliases: Iterable[Alias]) -> dict[str, str]:
+    """What users type → the place the catalog names, from the aliases of kind "place"."""
+    return {alias.alias: alias.term for alias in aliases if alias.kind == "place"}
+
+
+def resolve_place(text: str, *, nicknames: Mapping[str, str] | None = None) -> PlaceMatch:
+    """Nicknames and exact 2025 names first, then old ward + old district, old names, typos.
+
+    `nicknames` maps what users type to a place the catalog names (aliases.csv, kind=place):
+    {"Old Quarter": "Hoàn Kiếm"}.
+    """
+    parts = [_without_province(part) for part in split_parts(text)]
+    parts = [part for part in parts if part]
+    words = tuple(word for part in parts for word in part)
+    if not words:
+        return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN)
+    nickname_terms = _nickname_index(frozenset((nicknames or {}).items()))
+    term = nickname_terms.get(compact_key(words))
+    hit = (
+        (_nickname_hit(term) if term else None)
+        or _exact_name(words)
+        or _ward_in_district(words, parts)
+        or _legacy_name(words)
+    )
+    # A street or landmark before the place: "8 Tràng Tiền, Hoàn Kiếm"
+    for part in parts if len(parts) > 1 else ():
+        hit = hit or _exact_name(part) or _legacy_name(part)
+    if hit := hit or _elsewhere_name(words) or _closest_name(words, nickname_terms):
+        return PlaceMatch(text, hit.kind, hit.units, label=hit.label, typo=hit.typo)
+    return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN, suggestions=_suggestions(words))
+
+
+def _without_province(words: Words) -> Words:
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _PROVINCE_SUFFIXES:
+            if len(words) >= len(suffix) and words[-len(suffix) :] == suffix:
+                words, stripped = words[: -len(suffix)], True
+    return words
+
+
+def _is_marker(words: Words, marker: Words) -> bool:
+    if len(words) != len(marker):
+        return False
+    return all(
+        word == expected
+        or (len(expected) >= _TYPO_TOLERANT_MARKER and OSA.distance(word, expected) <= 1)
+        for word, expected in zip(words, marker, strict=True)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _readings(words: Words) -> tuple[tuple[_Level, Words], ...]:
+    """The name with its level markers removed, marked readings first; the raw words last."""
+    found: list[tuple[_Level, Words]] = []
+    levels: tuple[tuple[_Level, tuple[Words, ...], tuple[Words, ...]], ...] = (
+        ("ward", _WARD_PREFIXES, _WARD_SUFFIXES),
+        ("district", _DISTRICT_PREFIXES, _DISTRICT_SUFFIXES),
+    )
+    for level, prefixes, suffixes in levels:
+        for prefix in prefixes:
+            if _is_marker(words[: len(prefix)], prefix) and len(words) > len(prefix):
+                rest = words[len(prefix) :]
+                found.append((level, rest))
+                found += [
+                    (level, rest[: -len(suffix)])
+                    for suffix in suffixes
+                    if len(rest) > len(suffix) and _is_marker(rest[-len(suffix) :], suffix)
+                ]
+        found += [
+            (level, words[: -len(suffix)])
+            for suffix in suffixes
+            if len(words) > len(suffix) and _is_marker(words[-len(suffix) :], suffix)
+        ]
+    found.append(("any", words))
+    return tuple(found)
+
+
+def _exact_name(words: Words) -> _Hit | None:
+    """A 2025 name ("Ba Đình" is the 2025 ward), or an old district when marked as one."""
+    directory = ward_directory()
+    for level, name in _readings(words):
+        key = compact_key(name)
+        units = directory.units_by_key.get(key, ())
+        if units and level != "district":
+            return _Hit(PlaceKind.WARD, units, units[0].name)
+        districts = directory.districts_by_key.get(key, ())
+        if districts and (level == "district" or not units):
+            return _district_hit(districts[0])
+    return None
+
+
+def _district_hit(district: OldDistrict) -> _Hit:
+    return _Hit(PlaceKind.OLD_DISTRICT, district.units, district.name)
+
+
+def _legacy_name(words: Words) -> _Hit | None:
+    """A pre-2025 ward named alone ("phường Vĩnh Phúc"), converted to its 2025 unit."""
+    for level, name in _readings(words):
+        wards = ward_directory().legacy_by_key.get(compact_key(name), ())
+        if wards and level != "district":
+            return _legacy_hit(wards)
+    return None
+
+
+def _elsewhere_name(words: Words) -> _Hit | None:
+    """A province or district outside Hanoi, once no Hanoi name matched exactly."""
+    for level, name in _readings(words):
+        if level != "ward" and (found := ward_directory().elsewhere_by_key.get(compact_key(name))):
+            return _Hit(PlaceKind.ELSEWHERE, (), found)
+    return None
+
+
+def _legacy_hit(wards: Iterable[LegacyWard]) -> _Hit:
+    wards = tuple(wards)
+    units = _unique(ward.unit for ward in wards)
+    label = "; ".join(f"{ward.name} ({ward.district})" for ward in wards)
+    kind = PlaceKind.LEGACY_WARD if len(units) == 1 else PlaceKind.AMBIGUOUS
+    return _Hit(kind, units, label)
+
+
+def _ward_in_district(words: Words, parts: list[Words]) -> _Hit | None:
+    """An old ward with its old district ("xa Bat Trang huyen Gia Lam", "Kim Liên, Đống Đa")."""
+    part_starts = {sum(len(part) for part in parts[:index]) for index in range(len(parts))}
+    for split in range(1, len(words)):
+        district = _district_named(words[split:])
+        if district is None:
+            continue
+        # Try the whole text before the district, then from each comma: "12 Hàng Bạc, Hàng Bạc, …"
+        for start in sorted(start for start in part_starts if start < split):
+            if hit := _ward_of(district, words[start:split]):
+                return hit
+    return None
+
+
+def _district_named(words: Words) -> OldDistrict | None:
+    directory = ward_directory()
+    for level, name in _readings(words):
+        if level == "ward":
+            continue
+        districts = directory.districts_by_key.get(compact_key(name), ())
+        if districts:
+            return districts[0]
+    return None
+
+
+def _ward_of(district: OldDistrict, words: Words) -> _Hit | None:
+    """The ward part read inside its district, else as a 2025 name, else with a typo."""
+    readings = [name for level, name in _readings(words) if level != "district"]
+    for name in readings:
+        if wards := district.wards_by_key.get(compact_key(name)):
+            return _legacy_hit(wards)
+    for name in readings:
+        if units := ward_directory().units_by_key.get(compact_key(name)):
+            return _Hit(PlaceKind.WARD, units, units[0].name)
+    ward_names = [compact_key(ward.short_name) for ward in district.wards]
+    for name in readings:
+        if close := _closest(compact_key(name), ward_names):
+            return replace(_legacy_hit(district.wards[index] for index in close), typo=True)
+    return None
+
+
+def _typo_budget(key: str) -> int:
+    """Typos allowed the way search engines allow them: none up to 4 letters, 2 from 9."""
+    if len(key) <= 4:
+        return 0
+    return 1 if len(key) <= 8 else 2
+
+
+def _closest(key: str, names: Sequence[str], tiers: Sequence[int] | None = None) -> list[int]:
+    """Indexes of the names nearest to `key` within its typo budget, lowest tier first; all ties."""
+    found = process.extract(
+        key, names, scorer=OSA.distance, score_cutoff=_typo_budget(key), limit=None
+    )
+    ranked = [(distance, tiers[index] if tiers else 0, index) for _, distance, index in found]
+    best = min(ranked, default=None)
+    return [index for distance, tier, index in ranked if best and (distance, tier) == best[:2]]
+
+
+class _Tier(IntEnum):
+    """At equal typo distance a 2025 name beats a nickname, then pre-2025 names, then elsewhere."""
+
+    UNIT = 0
+    NICKNAME = 1
+    DISTRICT = 2
+    LEGACY_WARD = 3
+    ELSEWHERE = 4
+
+
+@cache
+def _fuzzy_vocabulary() -> dict[_Level, list[tuple[str, _Tier, _Hit]]]:
+    """Canonical short names only (not the package's spelling variants), by level."""
+    directory = ward_directory()
+    units = [
+        (compact_key(unit.short_name), _Tier.UNIT, _Hit(PlaceKind.WARD, (unit,), unit.name))
+        for unit in hanoi_units().values()
+    ]
+    districts = [
+        (compact_key(district.short_name), _Tier.DISTRICT, _district_hit(district))
+        for district in _unique_districts(directory.districts_by_key.values())
+    ]
+    legacy = [
+        (compact_key(ward.short_name), _Tier.LEGACY_WARD, _legacy_hit([ward]))
+        for district in _unique_districts(directory.districts_by_key.values())
+        for ward in district.wards
+    ]
+    elsewhere = [
+        (key, _Tier.ELSEWHERE, _Hit(PlaceKind.ELSEWHERE, (), name))
+        for key, name in directory.elsewhere_by_key.items()
+    ]
+    return {
+        "any": units + districts + legacy + elsewhere,
+        "ward": units + legacy,
+        "district": districts + elsewhere,
+    }
+
+
+def _unique_districts(groups: Iterable[tuple[OldDistrict, ...]]) -> list[OldDistrict]:
+    return list({district.name: district for group in groups for district in group}.values())
+
+
+def _closest_name(words: Words, nickname_terms: Mapping[str, str]) -> _Hit | None:
+    """The nearest name within the typo budget; ties between different places → ask."""
+    vocabulary = _fuzzy_vocabulary()
+    for level, name in _readings(words):
+        choices = list(vocabulary[level])
+        if level == "any":
+            choices += [
+                (alias, _Tier.NICKNAME, by_nickname)
+                for alias, term in nickname_terms.items()
+                if (by_nickname := _nickname_hit(term))
+            ]
+        names = [choice for choice, _, _ in choices]
+        tiers = [tier for _, tier, _ in choices]
+        hits = [choices[index][2] for index in _closest(compact_key(name), names, tiers)]
+        if not hits:
+            continue
+        if hits[0].kind is PlaceKind.ELSEWHERE:
+            # Only a guard: "halon" must not become "Hà Đông"; too uncertain to answer with.
+            return None
+        if len({hit.units for hit in hits}) == 1:
+            return replace(hits[0], typo=True)
+        units = _unique(unit for hit in hits for unit in hit.units)
+        return _Hit(PlaceKind.AMBIGUOUS, units, " / ".join(hit.label for hit in hits), typo=True)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _nickname_index(nicknames: frozenset[tuple[str, str]]) -> dict[str, str]:
+    return {compact_key(alias): term for alias, term in nicknames if compact_key(alias)}
+
+
+@lru_cache(maxsize=256)
+def _nickname_hit(term: str) -> _Hit | None:
+    match = resolve_place(term)
+    return _Hit(match.kind, match.units, term) if match.units else None
+
+
+@cache
+def _folded_unit_names() -> dict[str, str]:
+    return {unit.code: fold(unit.short_name) for unit in hanoi_units().values()}
+
+
+def _suggestions(words: Words) -> tuple[HanoiUnit, ...]:
+    query = " ".join(_readings(words)[0][1])
+    closest = process.extract(
+        query, _folded_unit_names(), scorer=fuzz.WRatio, limit=SUGGESTION_COUNT
+    )
+    units = hanoi_units()
+    return tuple(units[code] for _, _, code in closest)
+
+
+def _unique(units: Iterable[HanoiUnit]) -> tuple[HanoiUnit, ...]:
+    return tuple(dict.fromkeys(units))

@@ -1,0 +1,32 @@
+"""Folding of place text: the forms users type, with or without Vietnamese diacritics."""
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Separators between address parts ("Bát Tràng, Gia Lâm"); a dash stays inside names
+# such as "Văn Miếu - Quốc Tử Giám".
+_PART_SEPARATOR = re.compile(r"[,;/|\n]+")
+
+
+def fold_words(text: str) -> tuple[str, ...]:
+    """Lowercase ASCII words: marks stripped, đ → d (NFD leaves đ alone), punctuation dropped."""
+    decomposed = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return tuple(_WORD.findall(bare))
+
+
+def fold(text: str) -> str:
+    """`fold_words` joined by single spaces: "Phường Ô Chợ Dừa" → "phuong o cho dua"."""
+    return " ".join(fold_words(text))
+
+
+def compact_key(words: tuple[str, ...] | str) -> str:
+    """Words run together, the form `vietnamadminunits` uses for its keys ("ochodua")."""
+    return "".join(fold_words(words) if isinstance(words, str) else words)
+
+
+def split_parts(text: str) -> list[tuple[str, ...]]:
+    """The comma-separated parts of an address, each as folded words, empty parts dropped."""
+    parts = (fold_words(part) for part in _PART_SEPARATOR.split(unicodedata.normalize("NFC", text)))
+    return [part for part in parts if part]
