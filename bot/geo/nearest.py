@@ -69,7 +69,10 @@ def points_near_units(
     product_ids: Collection[int] | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> NearbyPoints:
-    """Nearest points to a ward, or to an area of several (distance to the nearest centroid)."""
+    """Nearest points to a ward, or to an area of several (distance to the nearest centroid).
+
+    No units (an unknown place), no points.
+    """
     origins = [(unit.lat, unit.lon) for unit in units]
     return _nearest(catalog, origins, product_ids, limit, outside_hanoi=False)
 
@@ -100,7 +103,7 @@ def _nearest(
     located = {
         point.id: (point, (point.lat, point.lon))
         for point in catalog.points
-        if point.id is not None and point.lat is not None and point.lon is not None
+        if origins and point.id is not None and point.lat is not None and point.lon is not None
     }
     carriers = _carriers(catalog, product_ids or ())
     product_match: ProductMatch | None = None
