@@ -98,18 +98,18 @@ def resolve_place(text: str, *, nicknames: Mapping[str, str] | None = None) -> P
     `nicknames` maps what users type to a place the catalog names (aliases.csv, kind=place):
     {"Old Quarter": "Hoàn Kiếm"}.
     """
-    parts = [_without_province(part) for part in split_parts(text)]
-    parts = [part for part in parts if part]
+    raw_parts = split_parts(text)
+    parts = [part for part in map(_without_province, raw_parts) if part]
     words = tuple(word for part in parts for word in part)
-    if not words:
-        return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN)
     nickname_terms = _nickname_index(frozenset((nicknames or {}).items()))
-    term = nickname_terms.get(compact_key(words))
+    # A nickname may itself end in the city's name: "ga Hà Nội" (Hanoi railway station).
+    term = nickname_terms.get(compact_key(tuple(word for part in raw_parts for word in part)))
+    term = term or nickname_terms.get(compact_key(words))
+    by_nickname = _nickname_hit(term) if term else None
+    if not words and not by_nickname:
+        return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN)
     hit = (
-        (_nickname_hit(term) if term else None)
-        or _exact_name(words)
-        or _ward_in_district(words, parts)
-        or _legacy_name(words)
+        by_nickname or _exact_name(words) or _ward_in_district(words, parts) or _legacy_name(words)
     )
     # A street or landmark before the place: "8 Tràng Tiền, Hoàn Kiếm"
     for part in parts if len(parts) > 1 else ():

@@ -1,10 +1,12 @@
 """What shoppers type as a place, and the 2025 ward, commune or candidates they get."""
 
+import csv
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 
+from bot.config import DEFAULT_CATALOG_DIR
 from bot.geo import PlaceKind, resolve_place
 from bot.geo.text import fold
 
@@ -301,3 +303,21 @@ def test_nicknames_map_to_the_place_they_name() -> None:
     assert resolve_place("pho co", nicknames=nicknames).unit == resolve_place("Hoàn Kiếm").unit
     assert resolve_place("old quater", nicknames=nicknames).typo
     assert resolve_place("old quarter").kind is PlaceKind.UNKNOWN
+
+
+def test_every_place_nickname_in_the_catalog_leads_to_its_place() -> None:
+    aliases = DEFAULT_CATALOG_DIR / "aliases.csv"
+    if not aliases.exists():
+        pytest.skip("catalog_data/aliases.csv is not written yet")
+    with aliases.open(encoding="utf-8") as file:
+        rows = [row for row in csv.DictReader(file) if row["kind"] == "place"]
+    nicknames = {row["alias"]: row["term"] for row in rows}
+
+    wrong = {
+        row["alias"]: row["term"]
+        for row in rows
+        if not resolve_place(row["term"]).units
+        or resolve_place(row["alias"], nicknames=nicknames).units
+        != resolve_place(row["term"]).units
+    }
+    assert wrong == {}
