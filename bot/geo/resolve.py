@@ -111,7 +111,7 @@ def resolve_place(text: str, *, nicknames: Mapping[str, str] | None = None) -> P
     hit = (
         by_nickname or _exact_name(words) or _ward_in_district(words, parts) or _legacy_name(words)
     )
-    # A street or landmark before the place: "8 Tràng Tiền, Hoàn Kiếm"
+    # A landmark or street before the place: "Nhà hát Lớn, Hoàn Kiếm"
     for part in parts if len(parts) > 1 else ():
         hit = hit or _exact_name(part) or _legacy_name(part)
     if hit := hit or _elsewhere_name(words) or _closest_name(words, nickname_terms):

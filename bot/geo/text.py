@@ -28,5 +28,5 @@ def compact_key(words: tuple[str, ...] | str) -> str:
 
 def split_parts(text: str) -> list[tuple[str, ...]]:
     """The comma-separated parts of an address, each as folded words, empty parts dropped."""
-    parts = (fold_words(part) for part in _PART_SEPARATOR.split(unicodedata.normalize("NFC", text)))
+    parts = (fold_words(part) for part in _PART_SEPARATOR.split(text))
     return [part for part in parts if part]
