@@ -219,6 +219,8 @@ def _place_heading(text: str, place: PlaceMatch | Coordinates) -> str:
     if place.kind is PlaceKind.UNKNOWN:
         closest = ", ".join(unit.name for unit in place.suggestions)
         return f"No ward or commune of Hanoi matches “{text}”. Closest names: {closest or '-'}."
+    if place.kind is PlaceKind.ELSEWHERE:
+        return f"“{text}” is outside Hanoi ({place.label}); only Hanoi's points are listed here."
     if place.kind is PlaceKind.OLD_DISTRICT:
         return f"{place.label} (before 2025) is now: {names}. Nearest from any of them:"
     if place.kind is PlaceKind.AMBIGUOUS:
