@@ -119,7 +119,7 @@ def _converter_parts() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 @cache
 def ward_directory() -> WardDirectory:
-    """Built once, on first use (about 30 ms)."""
+    """Built once, on first use (about 50 ms)."""
     units = hanoi_units()
     unit_rows = _hanoi_rows("admin_units")
     unit_by_package_key = {row["wardKey"]: units[row["wardCode"]] for row in unit_rows}
