@@ -8,7 +8,7 @@ import os
 import re
 import sys
 from collections.abc import AsyncIterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.standin.inbox import Reply
 from bot.standin.standin import StandIn
@@ -129,7 +129,9 @@ class _Console:
             self._more_inline()
         elif line.startswith("?"):
             self.user.ask_inline(line[1:].strip())
-        elif self._is_key(line):
+        elif (key := self._key(line)) and key.get("request_location"):
+            self.say("(type your location as @latitude,longitude to share it)")
+        elif key:
             await self.user.tap(line)
         else:
             await self.user.send_text(line)
@@ -140,9 +142,10 @@ class _Console:
             raise LookupError("no more inline results")
         self.user.ask_inline(last.data["query"], offset=last.data["next_offset"])
 
-    def _is_key(self, line: str) -> bool:
+    def _key(self, line: str) -> dict[str, Any] | None:
+        """The reply-keyboard button labelled `line`, if the bot shows one."""
         rows = (self.user.keyboard or {}).get("keyboard", [])
-        return any(button["text"] == line for row in rows for button in row)
+        return next((button for row in rows for button in row if button["text"] == line), None)
 
 
 async def run_console(

@@ -69,13 +69,16 @@ class _Rule:
     fault: Fault
     method: str | None
     chat_id: int | None
-    remaining: int | None
+    remaining: int = 0
     rate: float = 1.0
 
     def matches(self, method: str, chat_id: int | None) -> bool:
-        return (self.method is None or self.method.lower() == method.lower()) and (
-            self.chat_id is None or self.chat_id == chat_id
-        )
+        # Without a method a rule spares getUpdates: a polling bot would otherwise swallow it.
+        if self.method is None:
+            method_matches = method != "getUpdates"
+        else:
+            method_matches = self.method.lower() == method.lower()
+        return method_matches and self.chat_id in (None, chat_id)
 
 
 class FaultPlan:
@@ -96,7 +99,11 @@ class FaultPlan:
         method: str | None = None,
         chat_id: int | None = None,
     ) -> None:
-        """Answer the next `times` matching calls with `fault`."""
+        """Answer the next `times` matching calls with `fault`.
+
+        A rule without `method` matches every method but getUpdates; name getUpdates to fail
+        polling itself.
+        """
         self._counted.append(_Rule(fault, method, chat_id, remaining=times))
 
     def inject_rate(
@@ -108,7 +115,7 @@ class FaultPlan:
         chat_id: int | None = None,
     ) -> None:
         """Answer a share `rate` (0..1) of matching calls with `fault`, using the seeded RNG."""
-        self._rates.append(_Rule(fault, method, chat_id, remaining=None, rate=rate))
+        self._rates.append(_Rule(fault, method, chat_id, rate=rate))
 
     def limit_sends(self, *, per_second: float | None) -> None:
         """Answer 429 to sends beyond `per_second` over any one-second window (None: no limit).
@@ -126,8 +133,8 @@ class FaultPlan:
     def pick(self, method: str, chat_id: int | None) -> Fault | None:
         for rule in self._counted:
             if rule.matches(method, chat_id):
-                rule.remaining = (rule.remaining or 1) - 1
-                if rule.remaining == 0:
+                rule.remaining -= 1
+                if rule.remaining <= 0:
                     self._counted.remove(rule)
                 return rule.fault
         for rule in self._rates:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 from urllib.parse import parse_qs, urlsplit
 
+from bot.standin.content import MESSAGE_TEXT_LIMIT
 from bot.standin.formatting import utf16_length
 from bot.standin.inbox import InlineButton, Reply, ReplyKind
 from bot.standin.world import (
@@ -69,7 +70,13 @@ class SimUser:
         return message
 
     async def send_text(self, text: str) -> JsonObject:
-        """Send a text message; `/commands` in it are marked as Telegram clients mark them."""
+        """Send a text message; `/commands` in it are marked as Telegram clients mark them.
+
+        Like a Telegram client, refuses an empty text and one over 4,096 characters (clients
+        split those into several messages; send the parts if that is what a test needs).
+        """
+        if not text.strip() or len(text) > MESSAGE_TEXT_LIMIT:
+            raise ValueError(f"a Telegram client cannot send a text of {len(text)} characters")
         content: JsonObject = {"text": text}
         entities = _command_entities(text)
         if entities:
@@ -106,7 +113,7 @@ class SimUser:
         opens anything else raises ValueError naming the URL.
         """
         message = self._message_with_buttons(message_id)
-        buttons = [button for row in Reply("message", "", message).buttons for button in row]
+        buttons = self.inline_buttons(message["message_id"])
         if isinstance(label, int):
             chosen = buttons[label - 1] if 0 < label <= len(buttons) else None
         else:

@@ -96,8 +96,10 @@ class PrivateChat:
         return message
 
     def show(self, reply: Reply) -> None:
-        if reply.keyboard is not None:
-            self.keyboard = reply.keyboard if "keyboard" in reply.keyboard else None
+        if reply.keyboard is not None and "keyboard" in reply.keyboard:
+            self.keyboard = reply.keyboard
+        elif reply.keyboard is not None and reply.keyboard.get("remove_keyboard"):
+            self.keyboard = None
         self.inbox.add(reply)
 
 

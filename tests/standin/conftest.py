@@ -12,6 +12,12 @@ from bot.standin.ptb import AnyApplication, polling
 from tests.standin.echo import build_echo_application
 
 
+@pytest.fixture(autouse=True)
+def timedelta_periods(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PTB 22 warns unless time periods (RetryAfter.retry_after) are opted in as timedelta."""
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+
+
 @pytest.fixture
 async def standin() -> AsyncIterator[StandIn]:
     async with StandIn() as running:

@@ -150,6 +150,18 @@ async def test_unknown_chat_and_never_started_user(bot: Bot, standin: StandIn) -
         await bot.send_message(shy.id, "hello")
 
 
+async def test_auto_users_accept_any_private_chat_id() -> None:
+    async with (
+        StandIn(auto_users=True) as standin,
+        Bot(standin.token, base_url=standin.base_url) as bot,
+    ):
+        message = await bot.send_message(555_000_111, "hi")
+        with pytest.raises(BadRequest, match="Chat not found"):
+            await bot.send_message(-100, "a group the bot is not in")
+
+    assert message.chat.id == 555_000_111
+
+
 async def test_edits_follow_telegrams_rules(bot: Bot, ann: SimUser) -> None:
     menu = Keyboard([[InlineKeyboardButton("A", callback_data="a")]])
     sent = await bot.send_message(ann.id, "menu", reply_markup=menu)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from telegram.error import Forbidden
 
-from bot.standin import SimUser, StandIn
+from bot.standin import Fault, SimUser, StandIn
 from bot.standin.ptb import AnyApplication
 
 pytestmark = pytest.mark.usefixtures("echo_app")
@@ -118,3 +118,23 @@ async def test_no_call_was_refused_in_a_normal_conversation(ann: SimUser, standi
         "answerCallbackQuery",
         "editMessageText",
     ]
+
+
+async def test_a_flood_fault_without_method_hits_the_reply_not_the_polling(
+    ann: SimUser, standin: StandIn
+) -> None:
+    standin.faults.inject(Fault.flood(retry_after=3))
+
+    await ann.send_command("/start first")
+    await ann.send_command("/start second")
+
+    assert "payload=[second]" in (await ann.next_reply()).text
+    assert [call.status for call in standin.calls_to("sendMessage")] == [429, 200]
+
+
+async def test_longest_text_a_user_can_send_is_echoed_whole(ann: SimUser) -> None:
+    with pytest.raises(ValueError, match="cannot send a text of 4097 characters"):
+        await ann.send_text("ậ" * 4097)
+    await ann.send_text("ậ" * 4096)
+
+    assert (await ann.next_reply()).text == "ậ" * 4096
