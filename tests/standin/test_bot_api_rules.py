@@ -274,3 +274,14 @@ async def test_chat_action_must_be_known(bot: Bot, ann: SimUser) -> None:
     assert await bot.send_chat_action(ann.id, "typing")
     with pytest.raises(BadRequest, match="Wrong parameter action"):
         await bot.send_chat_action(ann.id, "dancing")
+
+
+async def test_replies_quote_the_message_they_answer(bot: Bot, ann: SimUser) -> None:
+    said = await ann.send_text("where is the honey?")
+
+    answer = await bot.send_message(ann.id, "here", reply_to_message_id=said["message_id"])
+
+    assert answer.reply_to_message is not None
+    assert answer.reply_to_message.text == "where is the honey?"
+    with pytest.raises(BadRequest, match="Message to be replied not found"):
+        await bot.send_message(ann.id, "lost", reply_to_message_id=999)
