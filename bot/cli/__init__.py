@@ -11,7 +11,7 @@ from bot.config import get_settings
 
 # Each module defines `register(subparsers)`, adding a parser whose default `handler`
 # takes the parsed arguments (sync or async) and returns an exit code.
-COMMAND_MODULES = ("catalog", "run", "near")
+COMMAND_MODULES = ("catalog", "run", "near", "search", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=get_settings().log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request, token included
     result = args.handler(args)
     if inspect.iscoroutine(result):
         result = asyncio.run(result)

@@ -14,6 +14,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     console = subparsers.add_parser(
         "console", help="chat with the bot in this terminal (local Bot API stand-in)"
     )
+    console.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="your Telegram app's language"
+    )
+    console.add_argument("--name", default="Bạn", help="your first name in the chat")
     console.set_defaults(handler=run_console)
 
 
@@ -30,4 +34,5 @@ def run(args: argparse.Namespace) -> int:
 def run_console(args: argparse.Namespace) -> int:
     from bot.console import run_console_chat
 
-    return run_console_chat(get_settings())
+    language = getattr(args, "lang", "vi")
+    return run_console_chat(get_settings(), language=language, name=getattr(args, "name", "Bạn"))

@@ -13,6 +13,8 @@ EARTH_RADIUS_KM = 6371.0088
 # Farther than this from every ward centroid is outside Hanoi (the largest commune spans ~10 km).
 OUTSIDE_HANOI_KM = 15.0
 DEFAULT_LIMIT = 5
+# Fair venues sell only while a fair is on: never offered as "the nearest shop".
+EVENT_VENUE_KINDS = frozenset({"festival"})
 
 Coordinates = tuple[float, float]  # (lat, lon) in degrees
 
@@ -103,7 +105,11 @@ def _nearest(
     located = {
         point.id: (point, (point.lat, point.lon))
         for point in catalog.points
-        if origins and point.id is not None and point.lat is not None and point.lon is not None
+        if origins
+        and point.id is not None
+        and point.lat is not None
+        and point.lon is not None
+        and point.kind not in EVENT_VENUE_KINDS
     }
     carriers = _carriers(catalog, product_ids or ())
     product_match: ProductMatch | None = None

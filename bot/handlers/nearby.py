@@ -94,6 +94,9 @@ async def near_place(
             text = Html(f"{text}\n{render(lang, 'place_suggestions')}")
         await reply(update, text, InlineKeyboardMarkup(ward_buttons(match.suggestions, token)))
         return
+    if match.kind is PlaceKind.ELSEWHERE:
+        await reply(update, render(lang, "place_elsewhere", place=match.label or place_text))
+        return
     if match.kind is PlaceKind.AMBIGUOUS:
         text = render(lang, "place_ambiguous", place=clip(place_text, QUERY_LIMIT))
         await reply(update, text, InlineKeyboardMarkup(ward_buttons(match.units, token)))

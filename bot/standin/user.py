@@ -130,6 +130,10 @@ class SimUser:
         await self.send_command(f"/start {payload}".rstrip())
         return None
 
+    def forge_callback(self, data: str, *, message_id: int | None = None) -> str:
+        """Send callback `data` that no button carries, as a modified client can."""
+        return self._callback_query(self._message_with_buttons(message_id), data)
+
     def _deep_link_payload(self, button: InlineButton) -> str | None:
         if button.action != "url":
             return None

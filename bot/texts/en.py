@@ -112,4 +112,8 @@ TEXTS: dict[str, str] = {
         "No shop is recorded as selling <b>{product}</b>. These are the nearest OCOP shops:"
     ),
     "near_unlocated": "Also carry it, location unknown:",
+    "place_elsewhere": (
+        "{place} is outside Hanoi. I only know OCOP shops in Hanoi; "
+        "type a Hanoi ward or commune."
+    ),
 }

@@ -109,4 +109,8 @@ TEXTS: dict[str, str] = {
         "Chưa có điểm nào được ghi nhận là bán <b>{product}</b>. Đây là các điểm OCOP gần nhất:"
     ),
     "near_unlocated": "Cũng có bán, nhưng chưa rõ vị trí:",
+    "place_elsewhere": (
+        "{place} nằm ngoài Hà Nội. Mình chỉ biết các điểm OCOP ở Hà Nội; "
+        "hãy gõ một phường/xã của Hà Nội."
+    ),
 }
