@@ -1,0 +1,81 @@
+"""Where to buy: /near, old district names, shared locations, the map pin."""
+
+from bot.standin import SimUser, StandIn
+from tests.e2e.conftest import ask
+
+
+async def test_near_a_2025_ward_lists_the_nearest_points_with_distances(en_user: SimUser) -> None:
+    reply = await ask(en_user, "/near o cho dua")
+    lines = reply.text.splitlines()
+    assert lines[0] == "📍 OCOP shops near Phường Ô Chợ Dừa:"
+    assert "Siêu thị Hoàng Cầu" in lines[1] and "0.0 km away" in lines[1]
+    distances = [float(line.split(" km away")[0].rsplit(" ", 1)[-1]) for line in lines[1:]]
+    assert distances == sorted(distances) and len(distances) == 5
+    assert "approximate location (ward centre)" in lines[1]
+
+
+async def test_old_district_searches_its_new_wards_and_offers_them(vi_user: SimUser) -> None:
+    reply = await ask(vi_user, "/near quận Đống Đa")
+    assert reply.text.startswith("📍 Điểm OCOP gần")
+    labels = [row[0].text for row in reply.buttons]
+    assert "Phường Ô Chợ Dừa" in labels and "Phường Kim Liên" in labels
+    await vi_user.press("Phường Kim Liên")
+    chosen = await vi_user.next_reply(kinds={"message"})
+    assert chosen.text.startswith("📍 Điểm OCOP gần Phường Kim Liên:")
+    assert "cửa hàng nhà B11 Kim Liên" in chosen.text.splitlines()[1]
+
+
+async def test_unknown_place_offers_the_closest_names(en_user: SimUser) -> None:
+    reply = await ask(en_user, "/near Zzyzx Road")
+    assert reply.text.startswith("I couldn't find the ward or commune «Zzyzx Road».")
+    assert "Closest names:" in reply.text
+    assert len(reply.buttons) == 3
+
+
+async def test_a_place_outside_hanoi_is_named_as_such(en_user: SimUser) -> None:
+    reply = await ask(en_user, "/near Da Nang")
+    assert "outside Hanoi" in reply.text
+
+
+async def test_product_near_place_prefers_points_that_carry_it(en_user: SimUser) -> None:
+    reply = await ask(en_user, "mint honey near Hoan Kiem")
+    lines = reply.text.splitlines()
+    assert lines[0].startswith("📍 Shops with") and "Hoàn Kiếm" in lines[0]
+    assert "chợ Đồng Xuân" in lines[1] and "✓ carries it" in lines[1]
+
+
+async def test_product_with_no_known_shop_falls_back_to_its_category(vi_user: SimUser) -> None:
+    reply = await ask(vi_user, "gốm Bát Tràng gần Hoàn Kiếm")
+    assert reply.text.startswith("📍 Điểm bán")
+    assert "Bát Tràng" in reply.text
+
+
+async def test_shared_location_gives_nearest_points_and_saves_distances(
+    vi_user: SimUser, standin: StandIn
+) -> None:
+    await ask(vi_user, "/near")
+    await vi_user.tap("📍 Gửi vị trí của tôi", location=(21.0285, 105.8542))  # Hoàn Kiếm lake
+    reply = await vi_user.next_reply(kinds={"message"})
+    assert reply.text.startswith("📍 Điểm OCOP gần vị trí của bạn:")
+    assert "chợ Đồng Xuân" in reply.text.splitlines()[1]
+    await vi_user.press(1)
+    card = await vi_user.next_reply(kinds={"message"})
+    assert "cách" in card.text and "km" in card.text
+    await vi_user.press("🗺 Xem trên bản đồ")
+    venue = await vi_user.next_reply(kinds={"message"})
+    assert venue.method == "sendVenue"
+    assert venue.data["venue"]["location"]["latitude"] == 21.032
+
+
+async def test_a_location_in_the_sea_is_outside_hanoi(en_user: SimUser) -> None:
+    await en_user.send_location(20.0, 107.5)  # Gulf of Tonkin
+    reply = await en_user.next_reply(kinds={"message"})
+    assert reply.text.startswith("You seem to be outside Hanoi; the nearest OCOP shop is about")
+    assert "km away" in reply.text
+
+
+async def test_near_without_a_place_asks_for_a_location(en_user: SimUser) -> None:
+    reply = await ask(en_user, "/near")
+    assert "Share your location" in reply.text
+    assert reply.keyboard is not None
+    assert reply.keyboard["keyboard"][0][0]["text"] == "📍 Share my location"
