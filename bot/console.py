@@ -1,6 +1,7 @@
 """The local chat: the real bot `Application` against the Bot API stand-in, in a terminal."""
 
 import asyncio
+import contextlib
 import sys
 
 from pydantic import SecretStr
@@ -32,8 +33,6 @@ async def chat(settings: Settings, *, language: Language, name: str) -> None:
 
 
 def run_console_chat(settings: Settings, *, language: Language = "vi", name: str = "Bạn") -> int:
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(chat(settings, language=language, name=name))
-    except KeyboardInterrupt:
-        pass
     return 0

@@ -3,6 +3,7 @@
 import argparse
 
 from bot.config import get_settings
+from bot.texts import Language
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -34,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
 def run_console(args: argparse.Namespace) -> int:
     from bot.console import run_console_chat
 
-    language = getattr(args, "lang", "vi")
+    language: Language = "en" if getattr(args, "lang", "vi") == "en" else "vi"
     return run_console_chat(get_settings(), language=language, name=getattr(args, "name", "Bạn"))

@@ -43,7 +43,9 @@ def _carriers(
         nearby = points_near_location(
             catalog=catalog, location=location, product_ids={product.id}, limit=WHERE_TO_BUY
         )
-        located = [(near.point, near.distance_km) for near in nearby.points if near.carries_product]
+        located: list[tuple[Point, float | None]] = [
+            (near.point, near.distance_km) for near in nearby.points if near.carries_product
+        ]
         if located:
             return located
     links = catalog.points_by_product.get(product.id, ())

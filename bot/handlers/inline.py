@@ -1,5 +1,7 @@
 """Inline mode: `@bot honey` in any chat lists products and points, each linking back to the bot."""
 
+from collections.abc import Iterable
+
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -79,6 +81,11 @@ def point_article(
     )
 
 
+def top_rated(products: Iterable[Product]) -> list[Product]:
+    """What an empty inline query shows: the best-rated products."""
+    return sorted(products, key=lambda product: (-(product.stars or 0), product.name_vi))
+
+
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.inline_query
     if query is None:
@@ -93,7 +100,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         items: list[Product | Point] = [hit.product for hit in result.products]
         items += [hit.point for hit in result.points]
     else:
-        items = sorted(catalog.products, key=lambda p: (-(p.stars or 0), p.name_vi))
+        items = list(top_rated(catalog.products))
     items = items[:MAX_RESULTS]
     page = items[offset : offset + PAGE_SIZE]
     username = context.bot.username

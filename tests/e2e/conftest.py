@@ -60,7 +60,7 @@ def bot_settings(standin: StandIn, database_url: str) -> Settings:
         telegram_bot_token=SecretStr(standin.token),
         telegram_api_base_url=standin.base_url,
         database_url=database_url,
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
     )
 
 
@@ -76,9 +76,7 @@ def new_user(standin: StandIn, app: AnyApplication) -> Callable[..., SimUser]:
     """A new person opening the bot, with their Telegram app in `language_code`."""
 
     def make(language_code: str | None = "vi", first_name: str = "Lan") -> SimUser:
-        return standin.user(
-            id=next(_user_ids), first_name=first_name, language_code=language_code
-        )
+        return standin.user(id=next(_user_ids), first_name=first_name, language_code=language_code)
 
     return make
 

@@ -16,7 +16,7 @@ from tests.e2e.conftest import ask
 _ids = itertools.count(500_000)
 # Text a Telegram client can send: not empty after trimming, at most 4,096 characters.
 client_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=400
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=400
 ).filter(lambda text: text.strip())
 
 
