@@ -113,7 +113,6 @@ TEXTS: dict[str, str] = {
     ),
     "near_unlocated": "Also carry it, location unknown:",
     "place_elsewhere": (
-        "{place} is outside Hanoi. I only know OCOP shops in Hanoi; "
-        "type a Hanoi ward or commune."
+        "{place} is outside Hanoi. I only know OCOP shops in Hanoi; type a Hanoi ward or commune."
     ),
 }

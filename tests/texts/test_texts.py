@@ -45,7 +45,12 @@ def test_flood_guard_allows_a_burst_then_warns_once_then_recovers() -> None:
 
 def _event(name: str, start: date, end: date) -> Event:
     return Event(
-        name_vi=name, name_en=name, starts_on=start, ends_on=end, venue="V", source_url="https://x.y"
+        name_vi=name,
+        name_en=name,
+        starts_on=start,
+        ends_on=end,
+        venue="V",
+        source_url="https://x.y",
     )
 
 
