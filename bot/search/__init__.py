@@ -1,0 +1,6 @@
+"""Vietnamese-aware fuzzy search over the catalog's products and points of sale."""
+
+from bot.search.index import PointHit, ProductHit, SearchIndex, SearchResult
+from bot.search.query import ParsedQuery
+
+__all__ = ["ParsedQuery", "PointHit", "ProductHit", "SearchIndex", "SearchResult"]

@@ -1,0 +1,227 @@
+"""The search the bot calls: products and points of one catalog snapshot, held in memory."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from math import ceil
+
+from bot.catalog.snapshot import Catalog
+from bot.search.aliases import AliasTable
+from bot.search.inverted import (
+    MAX_WORDS,
+    Field,
+    InvertedIndex,
+    Match,
+    QueryWord,
+    Ranked,
+    code_parts,
+)
+from bot.search.lexicon import ADMIN_PHRASES, WARD_PREFIXES
+from bot.search.normalize import Token, fold, tokenize
+from bot.search.phrases import PhraseSet
+from bot.search.query import ParsedQuery, QueryParser
+from bot.search.spelling import spelling_variants
+from bot.store.models import Point, Product
+
+PlaceResolver = Callable[[str], object]
+
+# Field ranks: a match in the name beats one in an alias, then producer, origin, category.
+NAME, ALIAS, PRODUCER, ORIGIN, CATEGORY = range(5)
+ADDRESS, WARD = 2, 3  # for points: name, alias, address, ward
+SUGGESTION_CUTOFF = 0.7  # similarity a "did you mean" word needs to replace a typed one
+_ADMIN_WORDS = PhraseSet((tuple(tokenize(phrase)), None) for phrase in ADMIN_PHRASES)
+
+
+@dataclass(frozen=True)
+class ProductHit:
+    product: Product
+    score: float  # 0–1: share of the query's words matched, less for typos and weaker fields
+    matched: tuple[str, ...]  # "field:text" per matched query word, "~N" after N typos
+
+
+@dataclass(frozen=True)
+class PointHit:
+    point: Point
+    score: float
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: ParsedQuery
+    products: list[ProductHit]
+    points: list[PointHit]
+    place: object | None  # what the place resolver made of `query.place_text`, if one was given
+
+
+class SearchIndex:
+    """Immutable; build a new one when the catalog changes and swap the reference."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        aliases = AliasTable(catalog.aliases)
+        self._products = sorted(
+            catalog.products, key=lambda p: (-(p.stars or 0), fold(p.name_vi), p.name_vi)
+        )
+        self._points = sorted(catalog.points, key=lambda p: (fold(p.name), p.name))
+        self._product_index = InvertedIndex(_product_fields(p, aliases) for p in self._products)
+        self._point_index = InvertedIndex(_point_fields(p, aliases) for p in self._points)
+        self._docs_by_stars = {
+            stars: frozenset(i for i, p in enumerate(self._products) if p.stars == stars)
+            for stars in range(1, 6)
+        }
+        wards = [p.ward for p in self._points] + [p.origin_ward for p in self._products]
+        self._parser = QueryParser(aliases=aliases, place_names=_place_names(wards, aliases))
+
+    @classmethod
+    def build(cls, catalog: Catalog) -> "SearchIndex":
+        return cls(catalog)
+
+    def search(
+        self,
+        text: str,
+        *,
+        limit: int = 10,
+        prefix: bool = False,
+        resolve_place: PlaceResolver | None = None,
+    ) -> SearchResult:
+        """Products and points for `text`; `prefix` completes the last word (as-you-type).
+
+        `resolve_place` turns a place text into the caller's place object; None, or an object
+        whose `kind` is "unknown" (bot.geo's PlaceMatch), means the text is no known place.
+        Without it the place stays text (`result.query.place_text`) and a bare place is
+        recognised by the catalog's ward names and place nicknames only.
+        """
+        resolved: dict[str, object] = {}
+
+        def resolve(place_text: str) -> object:
+            if resolve_place is None:
+                return None
+            if place_text not in resolved:
+                resolved[place_text] = resolve_place(place_text)
+            return resolved[place_text]
+
+        is_place = None if resolve_place is None else (lambda t: _is_place(resolve(t)))
+        query = self._parser.parse(text, is_place=is_place)
+        # a bare place asks for what comes from there: its words must all match
+        tokens = query.place_words if query.bare_place else query.words
+        words = [
+            QueryWord(word, spelling_variants(word.folded), prefix and i == len(tokens) - 1)
+            for i, word in enumerate(tokens[:MAX_WORDS])
+        ]
+        products = self._product_index.search(
+            words,
+            limit=limit,
+            min_matched=len(words) if query.bare_place else ceil(len(words) / 2),
+            preferred=self._docs_by_stars.get(query.stars) if query.stars else None,
+            soft=query.soft,
+        )
+        place_words = _words(query.place_words) if query.place_text else words
+        points = self._point_index.search(place_words, limit=limit, min_matched=len(place_words))
+        return SearchResult(
+            query=query,
+            products=[ProductHit(self._products[hit.doc], *_describe(hit)) for hit in products],
+            points=[PointHit(self._points[hit.doc], *_describe(hit)) for hit in points],
+            place=resolve(query.place_text) if query.place_text else None,
+        )
+
+    def suggest(self, text: str, *, limit: int = 3) -> list[str]:
+        """Product names to offer as "did you mean" when `text` matched nothing."""
+        vocabulary = self._product_index.vocabulary
+        corrected: list[QueryWord] = []
+        for word in self._parser.parse(text).words:
+            closest = (
+                word.folded
+                if word.folded in vocabulary
+                else vocabulary.closest(word.folded, cutoff=SUGGESTION_CUTOFF)
+            )
+            if closest:
+                corrected.append(QueryWord(Token(closest, closest)))
+        hits = self._product_index.search(corrected, limit=limit, min_matched=1)
+        return [self._products[hit.doc].name_vi for hit in hits]
+
+
+def _describe(hit: Ranked) -> tuple[float, tuple[str, ...]]:
+    """The hit's score and what each matched query word matched."""
+    worth = 0.0
+    for code in hit.codes:
+        if code is not None:
+            typos, rank, closeness = code_parts(code)
+            worth += max(0.1, 1 - 0.25 * typos - 0.04 * rank - 0.02 * closeness)
+    shown = tuple(_shown(match) for match in hit.matches if match is not None)
+    return round(worth / max(1, len(hit.codes)), 3), shown
+
+
+def _is_place(resolved: object) -> bool:
+    return resolved is not None and getattr(resolved, "kind", None) != "unknown"
+
+
+def _shown(match: Match) -> str:
+    return f"{match.label}:{match.text}" + (f"~{match.typos}" if match.typos else "")
+
+
+def _words(phrase: Iterable[Token]) -> list[QueryWord]:
+    return [QueryWord(word, spelling_variants(word.folded)) for word in phrase]
+
+
+def _with_aliases(
+    label: str, rank: int, text: str, aliases: AliasTable, *, address: bool = False
+) -> list[Field]:
+    """The field's own words, and each alias of a term in it as a field of the same rank.
+
+    In an `address`, administrative words ("phường", "district") are left out.
+    """
+    words = tuple(tokenize(text))
+    if address:
+        admin = {
+            start + i
+            for start, phrase, _ in _ADMIN_WORDS.found_in(words)
+            for i in range(len(phrase))
+        }
+        words = tuple(word for i, word in enumerate(words) if i not in admin)
+    return [Field(label, rank, words)] + [
+        Field(label, rank, phrase) for phrase in aliases.expansions(words)
+    ]
+
+
+def _product_fields(product: Product, aliases: AliasTable) -> list[Field]:
+    names = [Field("name_vi", NAME, tuple(tokenize(product.name_vi)))]
+    names.append(Field("name_en", NAME, tuple(tokenize(product.name_en))))
+    origin = ", ".join(
+        part
+        for part in (product.origin_commune, product.origin_ward, product.origin_province)
+        if part
+    )
+    return [
+        *names,
+        *(Field("alias", ALIAS, p) for name in names for p in aliases.expansions(name.words)),
+        *_with_aliases("producer", PRODUCER, product.producer, aliases),
+        *_with_aliases("origin", ORIGIN, origin, aliases, address=True),
+        *_with_aliases("category", CATEGORY, product.category, aliases),
+    ]
+
+
+def _point_fields(point: Point, aliases: AliasTable) -> list[Field]:
+    name = Field("name", NAME, tuple(tokenize(point.name)))
+    return [
+        name,
+        *(Field("alias", ALIAS, phrase) for phrase in aliases.expansions(name.words)),
+        *_with_aliases("address", ADDRESS, point.address, aliases, address=True),
+        *_with_aliases("ward", WARD, point.ward or "", aliases, address=True),
+    ]
+
+
+def _place_names(wards: Iterable[str | None], aliases: AliasTable) -> set[str]:
+    """Folded names of the places the catalog knows: its wards and the place nicknames."""
+    prefixes = [tuple(tokenize(prefix)) for prefix in WARD_PREFIXES]
+    names: set[str] = set()
+    for ward in filter(None, wards):
+        words = tokenize(ward)
+        for prefix in prefixes:
+            if tuple(w.folded for w in words[: len(prefix)]) == tuple(p.folded for p in prefix):
+                words = words[len(prefix) :]
+                break
+        names.add(" ".join(word.folded for word in words))
+    for entry in aliases.entries:
+        if entry.kind == "place":
+            for phrase in (entry.term_words, *entry.aliases):
+                names.add(" ".join(word.folded for word in phrase))
+    return names

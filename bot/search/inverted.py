@@ -1,0 +1,347 @@
+"""An inverted index over folded words, with typo-tolerant lookup and Meilisearch-like ranking.
+
+A query word becomes a map {document: code}, the code of its best match in the document:
+typos first, then the field's rank, then how closely it matched (accents agree, folded only,
+prefix), then how early in the field it stands. Documents are ranked by words matched, a
+preferred set (the star filter), the summed codes, secondary evidence, and their number
+(the caller's tie order). Each word's map is built with the index, so a query only merges
+a few maps and ranks the documents of the best word counts with C-level operations.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain, combinations, repeat
+from math import comb
+from operator import add, mul, sub
+
+from bot.search.normalize import Token
+from bot.search.vocabulary import Vocabulary, typo_budget
+
+# A code packs (typos, field rank, closeness, position) so that the codes of up to MAX_WORDS
+# query words can be summed without one part spilling into the next.
+MAX_WORDS = 16
+LAST_POSITION = 7  # words further into a field count as this far
+CLOSENESS_STEP = 128
+FIELD_STEP = CLOSENESS_STEP * 64
+TYPO_STEP = FIELD_STEP * 128
+CODE_SPAN = TYPO_STEP * 64  # above any sum of codes
+EXACT, FOLDED, PREFIX = 0, 1, 2  # closeness of a match, best first
+MIN_PREFIX = 3  # a last word shorter than this is never completed ("ga" is not "gạo")
+MAX_COMBINATIONS = 16  # word subsets intersected before counting matches per document
+
+Codes = dict[int, int]  # document → code of its best match
+Level = tuple[int, tuple[int, ...]]  # (code, documents)
+TermCodes = dict[str, tuple[int, int]]  # folded vocabulary word → (typos, closeness)
+
+
+def match_code(*, typos: int, rank: int, closeness: int, position: int) -> int:
+    return typos * TYPO_STEP + rank * FIELD_STEP + closeness * CLOSENESS_STEP + position
+
+
+def code_parts(code: int) -> tuple[int, int, int]:
+    """(typos, field rank, closeness) of a match code."""
+    return code // TYPO_STEP, code % TYPO_STEP // FIELD_STEP, code % FIELD_STEP // CLOSENESS_STEP
+
+
+# codes of a match on the folded letters, by field rank and position
+_FOLDED_CODES = [
+    [match_code(typos=0, rank=rank, closeness=FOLDED, position=p) for p in range(LAST_POSITION + 1)]
+    for rank in range(8)
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """Words of one field of a document; `rank` orders fields (0 = most important)."""
+
+    label: str
+    rank: int
+    words: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    token: Token
+    variants: tuple[str, ...] = ()  # other folded spellings, matched exactly
+    prefix: bool = False  # may be the beginning of a longer word
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a query word matched in a document, for display."""
+
+    label: str
+    text: str
+    typos: int
+
+
+@dataclass(frozen=True)
+class Ranked:
+    doc: int
+    matched: int  # query words matched
+    codes: tuple[int | None, ...]  # per query word; None when it did not match
+    matches: tuple[Match | None, ...]  # per query word
+    preferred: bool
+    soft: int  # secondary phrases matched
+
+
+class InvertedIndex:
+    """Documents are sequences of fields; a document's number is its position (tie order)."""
+
+    def __init__(self, documents: Iterable[Sequence[Field]]) -> None:
+        self.documents = tuple(tuple(fields) for fields in documents)
+        words: defaultdict[str, defaultdict[tuple[str, int], list[int]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        pairs: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for doc, fields in enumerate(self.documents):
+            seen_words: set[tuple[str, str]] = set()
+            seen_pairs: set[str] = set()
+            for field in sorted(fields, key=lambda field: field.rank):
+                field_codes = _FOLDED_CODES[field.rank]
+                for position, word in enumerate(field.words):
+                    key = (word.folded, word.accented)
+                    if key not in seen_words:
+                        seen_words.add(key)
+                        code = field_codes[min(position, LAST_POSITION)]
+                        words[word.folded][(word.accented, code)].append(doc)
+                for position, (a, b) in enumerate(zip(field.words, field.words[1:], strict=False)):
+                    pair = a.folded + b.folded
+                    if pair not in seen_pairs:
+                        seen_pairs.add(pair)
+                        pairs[pair][field_codes[min(position, LAST_POSITION)]].append(doc)
+        # Per word: its levels and best codes. Where one folded word has several accented
+        # forms (mận, mẫn), also the documents whose code improves when the accents agree
+        # with one of them; for a word with one form, agreement would lower every code alike.
+        self._levels = {
+            folded: tuple((code, tuple(docs)) for (_, code), docs in by_place.items())
+            for folded, by_place in words.items()
+        }
+        self._folded_codes = {
+            folded: _best_codes(levels) for folded, levels in self._levels.items()
+        }
+        self._agreeing_codes: dict[tuple[str, str], Codes] = {}
+        agreeing = (FOLDED - EXACT) * CLOSENESS_STEP
+        for folded, by_place in words.items():
+            forms = {accented for accented, _ in by_place}
+            folded_codes = self._folded_codes[folded]
+            for form in forms if len(forms) > 1 else ():
+                codes = _best_codes(
+                    [
+                        (code - agreeing, tuple(docs))
+                        for (written, code), docs in by_place.items()
+                        if written == form
+                    ]
+                )
+                self._agreeing_codes[(folded, form)] = {
+                    doc: code for doc, code in codes.items() if code < folded_codes[doc]
+                }
+        # Two catalog words typed as one ("nuocmam"); pairs that are words already are skipped.
+        self._pair_levels = {
+            pair: tuple((code, tuple(docs)) for code, docs in by_code.items())
+            for pair, by_code in pairs.items()
+            if pair not in words
+        }
+        self.vocabulary = Vocabulary(
+            Counter({folded: len(codes) for folded, codes in self._folded_codes.items()})
+        )
+
+    def search(
+        self,
+        words: Sequence[QueryWord],
+        *,
+        limit: int,
+        min_matched: int,
+        preferred: frozenset[int] | None = None,
+        soft: Sequence[Sequence[Token]] = (),
+    ) -> list[Ranked]:
+        """The best `limit` documents matching at least `min_matched` of `words`.
+
+        `preferred` documents rank first among those matching as many words; `soft` phrases
+        (weak evidence) only break ties.
+        """
+        words = words[:MAX_WORDS]
+        joins = _joins(words)
+        matched = [self._word_codes(word, joins[i]) for i, word in enumerate(words)]
+        best = [codes for codes, _ in matched]
+        docs, counts = _best_word_counts(best, min_matched=max(1, min_matched), limit=limit)
+        if not docs:
+            return []
+        soft_docs = [self._documents_with(phrase) for phrase in soft]
+        doc_span = len(self.documents)
+        order = _order_keys(docs, counts, best, preferred, soft_docs, doc_span=doc_span)
+        top = [key % doc_span for key in sorted(order)[:limit]]
+        lookup = _term_lookup([terms for _, terms in matched])
+        return [
+            Ranked(
+                doc=doc,
+                matched=sum(doc in codes for codes in best),
+                codes=tuple(codes.get(doc) for codes in best),
+                matches=self._explain(doc, words, lookup),
+                preferred=preferred is not None and doc in preferred,
+                soft=sum(doc in found for found in soft_docs),
+            )
+            for doc in top
+        ]
+
+    def _word_codes(self, word: QueryWord, joined: Sequence[str]) -> tuple[Codes, TermCodes]:
+        """{document: best code} for one query word, and the vocabulary words it matched."""
+        folded = word.token.folded
+        terms: TermCodes = {}
+        main = self._folded_codes.get(folded, {})
+        agreeing = self._agreeing_codes.get((folded, word.token.accented), {})
+        if main:
+            terms[folded] = (0, EXACT)
+        others: list[Level] = []
+        for spelling in (*word.variants, *joined):
+            others += self._levels_of(spelling, terms, typos=0, closeness=FOLDED)
+        others += self._pair_levels.get(folded, ())
+        for term, typos in self.vocabulary.near(folded, typo_budget(len(folded))):
+            others += self._levels_of(term, terms, typos=typos, closeness=FOLDED)
+        # a short word that is complete already means itself: "com" is not "combo"
+        complete = len(folded) <= 4 and folded in self.vocabulary
+        if word.prefix and len(folded) >= MIN_PREFIX and not complete:
+            for term in self.vocabulary.completions(folded):
+                others += self._levels_of(term, terms, typos=0, closeness=PREFIX)
+        if folded in self._pair_levels:
+            terms.setdefault(folded, (0, FOLDED))
+        if not others and not agreeing:
+            return main, terms
+        # The word as typed outranks its other readings wherever it matched.
+        merged = _best_codes(others)
+        merged.update(main)
+        merged.update(agreeing)
+        return merged, terms
+
+    def _levels_of(self, term: str, terms: TermCodes, *, typos: int, closeness: int) -> list[Level]:
+        levels = self._levels.get(term, ())
+        if not levels:
+            return []
+        terms.setdefault(term, (typos, closeness))
+        extra = typos * TYPO_STEP + (closeness - FOLDED) * CLOSENESS_STEP
+        return [(code + extra, docs) for code, docs in levels]
+
+    def _documents_with(self, phrase: Sequence[Token]) -> set[int]:
+        """Documents holding every word of `phrase` (a word may be written as two: "ha noi")."""
+        found: set[int] | None = None
+        for word in phrase:
+            docs = set(self._folded_codes.get(word.folded, ()))
+            docs.update(*(d for _, d in self._pair_levels.get(word.folded, ())))
+            found = docs if found is None else found & docs
+        return found or set()
+
+    def _explain(
+        self, doc: int, words: Sequence[QueryWord], lookup: dict[str, list[tuple[int, int, int]]]
+    ) -> tuple[Match | None, ...]:
+        """For each query word, the field and text of its best match in `doc`."""
+        found: list[tuple[int, Match] | None] = [None] * len(words)
+        # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word
+        with_pairs = any(term not in self._levels for term in lookup)
+        for field in self.documents[doc]:
+            spans: Iterable[tuple[Token, ...]] = ((word,) for word in field.words)
+            if with_pairs:
+                spans = chain(spans, zip(field.words, field.words[1:], strict=False))
+            for span in spans:
+                entries = lookup.get(span[0].folded if len(span) == 1 else _joined(span))
+                for i, typos, closeness in entries or ():
+                    if closeness == EXACT and span[0].accented != words[i].token.accented:
+                        closeness = FOLDED
+                    code = match_code(typos=typos, rank=field.rank, closeness=closeness, position=0)
+                    current = found[i]
+                    if current is None or code < current[0]:
+                        text = " ".join(word.accented for word in span)
+                        found[i] = (code, Match(field.label, text, typos))
+        return tuple(None if hit is None else hit[1] for hit in found)
+
+
+def _joined(span: tuple[Token, ...]) -> str:
+    return "".join(word.folded for word in span)
+
+
+def _joins(words: Sequence[QueryWord]) -> list[list[str]]:
+    """Per query word, the spellings it makes with a neighbour: "bon sai" may be "bonsai"."""
+    joins: list[list[str]] = [[] for _ in words]
+    for i in range(len(words) - 1):
+        joined = words[i].token.folded + words[i + 1].token.folded
+        joins[i].append(joined)
+        joins[i + 1].append(joined)
+    return joins
+
+
+def _best_codes(levels: Sequence[Level]) -> Codes:
+    """{document: lowest code}: levels applied from worst to best, so the best one stays."""
+    best: Codes = {}
+    for code, docs in sorted(levels, key=lambda level: -level[0]):
+        best.update(dict.fromkeys(docs, code))
+    return best
+
+
+def _best_word_counts(
+    best: Sequence[Codes], *, min_matched: int, limit: int
+) -> tuple[list[int], list[int]]:
+    """Documents matching the most query words (enough of them to rank), and their counts.
+
+    For a few words, the subsets of words are intersected (set operations run in C);
+    otherwise matches are counted per document.
+    """
+    sets = [set(codes) for codes in best if codes]
+    if len(sets) < min_matched:
+        return [], []
+    chosen: set[int] = set()
+    for need in range(len(sets), min_matched - 1, -1):
+        if comb(len(sets), need) > MAX_COMBINATIONS:
+            counted = Counter(chain.from_iterable(sets))
+            chosen = {doc for doc, count in counted.items() if count >= need}
+        else:
+            subsets = combinations(sets, need)
+            chosen = set().union(*(set.intersection(*subset) for subset in subsets))
+        if len(chosen) >= limit:
+            break
+    docs = list(chosen)
+    counts = [0] * len(docs)
+    for found in sets:
+        counts = list(map(add, counts, map(found.__contains__, docs)))
+    return docs, counts
+
+
+def _order_keys(
+    docs: list[int],
+    counts: list[int],
+    best: Sequence[Codes],
+    preferred: frozenset[int] | None,
+    soft_docs: Sequence[set[int]],
+    *,
+    doc_span: int,
+) -> list[int]:
+    """One integer per document that sorts as (fewer words missing, preferred, lower codes,
+    more soft phrases, lower number); built with map() so the work per document stays in C."""
+    missing = list(map(sub, repeat(len(best)), counts))
+    not_preferred: Iterable[int] = repeat(0)
+    if preferred is not None:
+        not_preferred = map(sub, repeat(1), map(preferred.__contains__, docs))
+    codes = [0] * len(docs)
+    for found in best:
+        codes = list(map(add, codes, map(found.get, docs, repeat(0))))
+    missing_soft = [len(soft_docs)] * len(docs)
+    for soft_found in soft_docs:
+        missing_soft = list(map(sub, missing_soft, map(soft_found.__contains__, docs)))
+    key = _scaled(missing, 2, not_preferred)
+    key = _scaled(key, CODE_SPAN, codes)
+    key = _scaled(key, len(soft_docs) + 1, missing_soft)
+    return _scaled(key, doc_span, docs)
+
+
+def _scaled(values: Iterable[int], scale: int, plus: Iterable[int]) -> list[int]:
+    """values * scale + plus, element by element."""
+    return list(map(add, map(mul, values, repeat(scale)), plus))
+
+
+def _term_lookup(terms: Sequence[TermCodes]) -> dict[str, list[tuple[int, int, int]]]:
+    lookup: defaultdict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, word_terms in enumerate(terms):
+        for folded, (typos, closeness) in word_terms.items():
+            lookup[folded].append((i, typos, closeness))
+    return dict(lookup)

@@ -1,0 +1,178 @@
+"""Query understanding: "X near PLACE" → product part and place part, stars, category."""
+
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.search import lexicon
+from bot.search.aliases import AliasTable
+from bot.search.normalize import Token, tokenize
+from bot.search.phrases import Phrase, PhraseSet
+
+_JOINED_STARS = re.compile(r"([1-5])(?:sao|stars?)")
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str  # as typed
+    product_text: str  # the words that name the product, normalised ("mật ong bạc hà")
+    place_text: str | None  # the place part, for the place resolver ("hoàn kiếm")
+    stars: int | None  # "5 sao", "5-star", "five star"
+    category: str | None  # the catalog term a bare kind of product names ("trà" for "tea")
+    words: tuple[Token, ...]  # product words to match, without question words
+    place_words: tuple[Token, ...] = ()  # words of `place_text`
+    soft: tuple[Phrase, ...] = ()  # weak evidence that only breaks ties (city, place)
+    bare_place: bool = False  # the whole query names a place (products are those from it)
+
+
+def _says(typed: Sequence[Token], start: int, phrase: Phrase) -> bool:
+    """Whether the lexicon `phrase` is typed at `start`; a lone word written with diacritics
+    counts only when typed with them ("quận" is a marker word, "quan" may be Quân)."""
+    end = start + len(phrase)
+    if end > len(typed):
+        return False
+    for word, expected in zip(typed[start:end], phrase, strict=True):
+        if word.has_marks:
+            if word.accented != expected.accented:
+                return False
+        elif word.folded != expected.folded or (expected.has_marks and len(phrase) == 1):
+            return False
+    return True
+
+
+def _phrases(texts: Iterable[str]) -> PhraseSet[None]:
+    return PhraseSet(((tuple(tokenize(text)), None) for text in texts), agreement=_says)
+
+
+class QueryParser:
+    def __init__(self, *, aliases: AliasTable, place_names: Collection[str]) -> None:
+        """`place_names` are folded names of known places ("hoan kiem")."""
+        self._aliases = aliases
+        self._place_names = frozenset(place_names)
+        self._noise = _phrases(lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES)
+        self._soft = _phrases(lexicon.SOFT_PHRASES)
+        self._markers = _phrases(lexicon.PLACE_MARKERS)
+        self._star_words = _phrases(lexicon.STAR_WORDS)
+        self._star_numbers = {tokenize(word)[0]: n for word, n in lexicon.STAR_NUMBERS.items()}
+        self._opener = tuple(tokenize(lexicon.QUESTION_OPENER))
+        self._closer = tuple(tokenize(lexicon.QUESTION_CLOSER))
+
+    def parse(self, text: str, *, is_place: Callable[[str], bool] | None = None) -> ParsedQuery:
+        typed = tokenize(text)
+        used = [False] * len(typed)
+        stars = self._take_stars(typed, used)
+        self._take_question(typed, used)
+        soft = self._take_lexicon(typed, used)
+        marker = self._find_marker(typed, used, is_place)
+        split = len(typed) if marker is None else marker[0]
+        words = _unique(typed[i] for i in range(split) if not used[i])
+        place_words: tuple[Token, ...] = ()
+        if marker is not None:
+            place_words = _unique(typed[i] for i in range(marker[1], len(typed)) if not used[i])
+            soft = (*soft, place_words)
+        bare_place = bool(words) and marker is None and self._names_place(words, is_place)
+        if bare_place:
+            words, place_words = (), words
+        entry = self._aliases.naming(words, kind="product") if words else None
+        return ParsedQuery(
+            text=text,
+            product_text=_text(words),
+            place_text=_text(place_words) or None,
+            stars=stars,
+            category=entry.term if entry else None,
+            words=words,
+            place_words=place_words,
+            soft=soft,
+            bare_place=bare_place,
+        )
+
+    def _take_stars(self, typed: list[Token], used: list[bool]) -> int | None:
+        for i, word in enumerate(typed):
+            joined = _JOINED_STARS.fullmatch(word.folded)
+            if joined:
+                used[i] = True
+                return int(joined.group(1))
+            number = self._star_number(word)
+            if number and i + 1 < len(typed) and self._star_words.at(typed, i + 1):
+                used[i] = used[i + 1] = True
+                return number
+        return None
+
+    def _star_number(self, word: Token) -> int | None:
+        if word.folded in {"1", "2", "3", "4", "5"}:
+            return int(word.folded)
+        return next((n for w, n in self._star_numbers.items() if _says([word], 0, (w,))), None)
+
+    def _take_question(self, typed: list[Token], used: list[bool]) -> None:
+        """ "có … không" around a product asks whether it exists: both words go."""
+        open_words = [i for i, word in enumerate(typed) if not used[i]]
+        if len(open_words) < 3 or not typed[open_words[-1]].agrees(self._closer[0]):
+            return
+        opener = next(
+            (i for i in reversed(open_words[:-1]) if typed[i].agrees(self._opener[0])), None
+        )
+        if opener is not None:
+            used[open_words[-1]] = used[opener] = True
+
+    def _take_lexicon(self, typed: list[Token], used: list[bool]) -> tuple[Phrase, ...]:
+        """Mark question words used; return the soft phrases found."""
+        soft: list[Phrase] = []
+        i = 0
+        while i < len(typed):
+            found = None
+            if not used[i]:
+                hit = self._soft.at(typed, i)
+                if hit:
+                    found = hit[0]
+                    soft.append(tuple(typed[i : i + len(found)]))
+                elif hit := self._noise.at(typed, i):
+                    found = hit[0]
+            if found:
+                for j in range(i, i + len(found)):
+                    used[j] = True
+                i += len(found)
+            else:
+                i += 1
+        return tuple(soft)
+
+    def _find_marker(
+        self, typed: list[Token], used: list[bool], is_place: Callable[[str], bool] | None
+    ) -> tuple[int, int] | None:
+        """Start and end of the first place marker that has words after it."""
+        for start in range(len(typed)):
+            if used[start]:
+                continue
+            hit = self._markers.at(typed, start)
+            marker = hit[0] if hit else None
+            # "o", "tai", "gan" are markers typed without diacritics, and ordinary words too
+            needs_place = marker is None and not typed[start].has_marks
+            if needs_place:
+                marker = self._markers.one_word_like(typed[start])
+            if marker is None:
+                continue
+            end = start + len(marker)
+            after = [typed[j] for j in range(end, len(typed)) if not used[j]]
+            if needs_place and not (after and self._names_place(after, is_place)):
+                continue
+            for j in range(start, end):
+                used[j] = True
+            if after:
+                return start, end
+            # "… in Hanoi": only weak words follow; the marker goes, and there is no place
+        return None
+
+    def _names_place(self, words: Sequence[Token], is_place: Callable[[str], bool] | None) -> bool:
+        if " ".join(word.folded for word in words) in self._place_names:
+            return True
+        return is_place is not None and is_place(_text(words))
+
+
+def _unique(words: Iterable[Token]) -> tuple[Token, ...]:
+    seen: dict[str, Token] = {}
+    for word in words:
+        seen.setdefault(word.accented, word)
+    return tuple(seen.values())
+
+
+def _text(words: Sequence[Token]) -> str:
+    return " ".join(word.accented for word in words)
