@@ -15,7 +15,7 @@ from bot.search.inverted import (
     Ranked,
     code_parts,
 )
-from bot.search.lexicon import ADMIN_PHRASES, WARD_PREFIXES
+from bot.search.lexicon import ADMIN_PHRASES
 from bot.search.normalize import Token, fold, tokenize
 from bot.search.phrases import PhraseSet
 from bot.search.query import ParsedQuery, QueryParser
@@ -171,15 +171,17 @@ def _with_aliases(
     """
     words = tuple(tokenize(text))
     if address:
-        admin = {
-            start + i
-            for start, phrase, _ in _ADMIN_WORDS.found_in(words)
-            for i in range(len(phrase))
-        }
-        words = tuple(word for i, word in enumerate(words) if i not in admin)
+        words = _without_admin_words(words)
     return [Field(label, rank, words)] + [
         Field(label, rank, phrase) for phrase in aliases.expansions(words)
     ]
+
+
+def _without_admin_words(words: tuple[Token, ...]) -> tuple[Token, ...]:
+    admin = {
+        start + i for start, phrase, _ in _ADMIN_WORDS.found_in(words) for i in range(len(phrase))
+    }
+    return tuple(word for i, word in enumerate(words) if i not in admin)
 
 
 def _product_fields(product: Product, aliases: AliasTable) -> list[Field]:
@@ -211,14 +213,9 @@ def _point_fields(point: Point, aliases: AliasTable) -> list[Field]:
 
 def _place_names(wards: Iterable[str | None], aliases: AliasTable) -> set[str]:
     """Folded names of the places the catalog knows: its wards and the place nicknames."""
-    prefixes = [tuple(tokenize(prefix)) for prefix in WARD_PREFIXES]
     names: set[str] = set()
     for ward in filter(None, wards):
-        words = tokenize(ward)
-        for prefix in prefixes:
-            if tuple(w.folded for w in words[: len(prefix)]) == tuple(p.folded for p in prefix):
-                words = words[len(prefix) :]
-                break
+        words = _without_admin_words(tuple(tokenize(ward)))
         names.add(" ".join(word.folded for word in words))
     for entry in aliases.entries:
         if entry.kind == "place":

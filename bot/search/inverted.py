@@ -79,11 +79,8 @@ class Match:
 @dataclass(frozen=True)
 class Ranked:
     doc: int
-    matched: int  # query words matched
     codes: tuple[int | None, ...]  # per query word; None when it did not match
     matches: tuple[Match | None, ...]  # per query word
-    preferred: bool
-    soft: int  # secondary phrases matched
 
 
 class InvertedIndex:
@@ -178,11 +175,8 @@ class InvertedIndex:
         return [
             Ranked(
                 doc=doc,
-                matched=sum(doc in codes for codes in best),
                 codes=tuple(codes.get(doc) for codes in best),
                 matches=self._explain(doc, words, lookup),
-                preferred=preferred is not None and doc in preferred,
-                soft=sum(doc in found for found in soft_docs),
             )
             for doc in top
         ]

@@ -148,6 +148,11 @@ QUESTION_CLOSER = "không"
 
 STAR_WORDS = ("sao", "star", "stars")
 STAR_NUMBERS = {
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -159,6 +164,3 @@ STAR_NUMBERS = {
     "bốn": 4,
     "năm": 5,
 }
-
-# Prefixes of ward names in the catalog ("Phường Tây Hồ"), dropped to get the place's name.
-WARD_PREFIXES = ("phường", "xã", "thị trấn")

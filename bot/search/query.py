@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.search import lexicon
 from bot.search.aliases import AliasTable
 from bot.search.normalize import Token, tokenize
-from bot.search.phrases import Phrase, PhraseSet
+from bot.search.phrases import Phrase, PhraseSet, Value
 
 _JOINED_STARS = re.compile(r"([1-5])(?:sao|stars?)")
 
@@ -41,7 +41,11 @@ def _says(typed: Sequence[Token], start: int, phrase: Phrase) -> bool:
 
 
 def _phrases(texts: Iterable[str]) -> PhraseSet[None]:
-    return PhraseSet(((tuple(tokenize(text)), None) for text in texts), agreement=_says)
+    return _valued((text, None) for text in texts)
+
+
+def _valued(items: Iterable[tuple[str, Value]]) -> PhraseSet[Value]:
+    return PhraseSet(((tuple(tokenize(text)), value) for text, value in items), agreement=_says)
 
 
 class QueryParser:
@@ -53,9 +57,9 @@ class QueryParser:
         self._soft = _phrases(lexicon.SOFT_PHRASES)
         self._markers = _phrases(lexicon.PLACE_MARKERS)
         self._star_words = _phrases(lexicon.STAR_WORDS)
-        self._star_numbers = {tokenize(word)[0]: n for word, n in lexicon.STAR_NUMBERS.items()}
-        self._opener = tuple(tokenize(lexicon.QUESTION_OPENER))
-        self._closer = tuple(tokenize(lexicon.QUESTION_CLOSER))
+        self._star_numbers = _valued(lexicon.STAR_NUMBERS.items())
+        self._opener = tokenize(lexicon.QUESTION_OPENER)[0]
+        self._closer = tokenize(lexicon.QUESTION_CLOSER)[0]
 
     def parse(self, text: str, *, is_place: Callable[[str], bool] | None = None) -> ParsedQuery:
         typed = tokenize(text)
@@ -92,25 +96,18 @@ class QueryParser:
             if joined:
                 used[i] = True
                 return int(joined.group(1))
-            number = self._star_number(word)
+            number = self._star_numbers.at(typed, i)
             if number and i + 1 < len(typed) and self._star_words.at(typed, i + 1):
                 used[i] = used[i + 1] = True
-                return number
+                return number[1]
         return None
-
-    def _star_number(self, word: Token) -> int | None:
-        if word.folded in {"1", "2", "3", "4", "5"}:
-            return int(word.folded)
-        return next((n for w, n in self._star_numbers.items() if _says([word], 0, (w,))), None)
 
     def _take_question(self, typed: list[Token], used: list[bool]) -> None:
         """ "có … không" around a product asks whether it exists: both words go."""
         open_words = [i for i, word in enumerate(typed) if not used[i]]
-        if len(open_words) < 3 or not typed[open_words[-1]].agrees(self._closer[0]):
+        if len(open_words) < 3 or not typed[open_words[-1]].agrees(self._closer):
             return
-        opener = next(
-            (i for i in reversed(open_words[:-1]) if typed[i].agrees(self._opener[0])), None
-        )
+        opener = next((i for i in reversed(open_words[:-1]) if typed[i].agrees(self._opener)), None)
         if opener is not None:
             used[open_words[-1]] = used[opener] = True
 
