@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.search.normalize import Token, tokenize
-from bot.search.phrases import Phrase, PhraseSet, written_at
+from bot.search.phrases import Phrase, PhraseSet, spelled_at, written_at
 from bot.store.models import Alias
 
 
@@ -36,16 +36,26 @@ class AliasTable:
             for phrase in (entry.term_words, *entry.aliases):
                 by_phrase[_folded(phrase)].append((phrase, entry))
         self.entries: tuple[Synonyms, ...] = tuple(entries)
-        self._terms = PhraseSet((entry.term_words, entry) for entry in entries)
+        self._terms = PhraseSet(
+            ((entry.term_words, entry) for entry in entries), agreement=spelled_at
+        )
         self._by_phrase = dict(by_phrase)
 
-    def terms_in(self, words: Sequence[Token]) -> list[Synonyms]:
-        """Catalog terms written in `words`; where terms overlap, the longest wins."""
-        return [entry for _, _, entry in self._terms.found_in(words)]
+    def expansions(
+        self, words: Sequence[Token], *, capitalised: Sequence[bool] = ()
+    ) -> list[Phrase]:
+        """The aliases of every catalog term in `words`, to be indexed beside them.
 
-    def expansions(self, words: Sequence[Token]) -> list[Phrase]:
-        """The aliases of every term in `words`, to be indexed beside them."""
-        return [alias for entry in self.terms_in(words) for alias in entry.aliases]
+        Catalog text must agree on accents ("Nam" is not "nấm"); where terms overlap, the
+        longest wins. A product term does not start at a `capitalised` word other than the
+        first: there the catalog writes a name ("Trà Vinh", "Thanh Bình"), not goods.
+        """
+        return [
+            alias
+            for start, _, entry in self._terms.found_in(words)
+            if entry.kind != "product" or not (0 < start < len(capitalised) and capitalised[start])
+            for alias in entry.aliases
+        ]
 
     def naming(self, words: Sequence[Token], *, kind: str | None = None) -> Synonyms | None:
         """The first entry whose term or one of whose aliases is exactly `words`."""

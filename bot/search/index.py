@@ -16,8 +16,8 @@ from bot.search.inverted import (
     code_parts,
 )
 from bot.search.lexicon import ADMIN_PHRASES
-from bot.search.normalize import Token, fold, tokenize
-from bot.search.phrases import PhraseSet
+from bot.search.normalize import Token, capitalised, fold, tokenize
+from bot.search.phrases import PhraseSet, spelled_at
 from bot.search.query import ParsedQuery, QueryParser
 from bot.search.spelling import spelling_variants
 from bot.store.models import Point, Product
@@ -28,7 +28,9 @@ PlaceResolver = Callable[[str], object]
 NAME, ALIAS, PRODUCER, ORIGIN, CATEGORY = range(5)
 ADDRESS, WARD = 2, 3  # for points: name, alias, address, ward
 SUGGESTION_CUTOFF = 0.7  # similarity a "did you mean" word needs to replace a typed one
-_ADMIN_WORDS = PhraseSet((tuple(tokenize(phrase)), None) for phrase in ADMIN_PHRASES)
+_ADMIN_WORDS = PhraseSet(
+    ((tuple(tokenize(phrase)), None) for phrase in ADMIN_PHRASES), agreement=spelled_at
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class SearchIndex:
         )
         self._points = sorted(catalog.points, key=lambda p: (fold(p.name), p.name))
         self._product_index = InvertedIndex(_product_fields(p, aliases) for p in self._products)
+        self._origin_index = InvertedIndex(_origin_fields(p, aliases) for p in self._products)
         self._point_index = InvertedIndex(_point_fields(p, aliases) for p in self._points)
         self._docs_by_stars = {
             stars: frozenset(i for i, p in enumerate(self._products) if p.stars == stars)
@@ -101,13 +104,13 @@ class SearchIndex:
 
         is_place = None if resolve_place is None else (lambda t: _is_place(resolve(t)))
         query = self._parser.parse(text, is_place=is_place)
-        # a bare place asks for what comes from there: its words must all match
+        # a bare place asks for what comes from there: all its words, in the origin
         tokens = query.place_words if query.bare_place else query.words
         words = [
             QueryWord(word, spelling_variants(word.folded), prefix and i == len(tokens) - 1)
             for i, word in enumerate(tokens[:MAX_WORDS])
         ]
-        products = self._product_index.search(
+        products = (self._origin_index if query.bare_place else self._product_index).search(
             words,
             limit=limit,
             min_matched=len(words) if query.bare_place else ceil(len(words) / 2),
@@ -170,11 +173,17 @@ def _with_aliases(
     In an `address`, administrative words ("phường", "district") are left out.
     """
     words = tuple(tokenize(text))
+    expansions = aliases.expansions(words, capitalised=capitalised(text))
     if address:
         words = _without_admin_words(words)
-    return [Field(label, rank, words)] + [
-        Field(label, rank, phrase) for phrase in aliases.expansions(words)
-    ]
+    return [Field(label, rank, words)] + [Field(label, rank, phrase) for phrase in expansions]
+
+
+def _named(label: str, name: str, aliases: AliasTable) -> list[Field]:
+    """A name, and the aliases of the terms in it as fields of rank ALIAS."""
+    words = tuple(tokenize(name))
+    expansions = aliases.expansions(words, capitalised=capitalised(name))
+    return [Field(label, NAME, words)] + [Field("alias", ALIAS, phrase) for phrase in expansions]
 
 
 def _without_admin_words(words: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -185,27 +194,24 @@ def _without_admin_words(words: tuple[Token, ...]) -> tuple[Token, ...]:
 
 
 def _product_fields(product: Product, aliases: AliasTable) -> list[Field]:
-    names = [Field("name_vi", NAME, tuple(tokenize(product.name_vi)))]
-    names.append(Field("name_en", NAME, tuple(tokenize(product.name_en))))
-    origin = ", ".join(
-        part
-        for part in (product.origin_commune, product.origin_ward, product.origin_province)
-        if part
-    )
     return [
-        *names,
-        *(Field("alias", ALIAS, p) for name in names for p in aliases.expansions(name.words)),
+        *_named("name_vi", product.name_vi, aliases),
+        *_named("name_en", product.name_en, aliases),
         *_with_aliases("producer", PRODUCER, product.producer, aliases),
-        *_with_aliases("origin", ORIGIN, origin, aliases, address=True),
+        *_origin_fields(product, aliases),
         *_with_aliases("category", CATEGORY, product.category, aliases),
     ]
 
 
+def _origin_fields(product: Product, aliases: AliasTable) -> list[Field]:
+    parts = (product.origin_commune, product.origin_ward, product.origin_province)
+    origin = ", ".join(part for part in parts if part)
+    return _with_aliases("origin", ORIGIN, origin, aliases, address=True)
+
+
 def _point_fields(point: Point, aliases: AliasTable) -> list[Field]:
-    name = Field("name", NAME, tuple(tokenize(point.name)))
     return [
-        name,
-        *(Field("alias", ALIAS, phrase) for phrase in aliases.expansions(name.words)),
+        *_named("name", point.name, aliases),
         *_with_aliases("address", ADDRESS, point.address, aliases, address=True),
         *_with_aliases("ward", WARD, point.ward or "", aliases, address=True),
     ]

@@ -3,17 +3,18 @@
 A query word becomes a map {document: code}, the code of its best match in the document:
 typos first, then the field's rank, then how closely it matched (accents agree, folded only,
 prefix), then how early in the field it stands. Documents are ranked by words matched, a
-preferred set (the star filter), the summed codes, secondary evidence, and their number
-(the caller's tie order). Each word's map is built with the index, so a query only merges
+preferred set (the star filter), typos, query words standing side by side (Meilisearch's
+proximity), the rest of the summed codes, secondary evidence, and their number (the
+caller's tie order). Each word's map is built with the index, so a query only merges
 a few maps and ranks the documents of the best word counts with C-level operations.
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, combinations, repeat
+from itertools import chain, combinations, pairwise, repeat
 from math import comb
-from operator import add, mul, sub
+from operator import add, floordiv, mod, mul, sub
 
 from bot.search.normalize import Token
 from bot.search.vocabulary import Vocabulary, typo_budget
@@ -25,7 +26,7 @@ LAST_POSITION = 7  # words further into a field count as this far
 CLOSENESS_STEP = 128
 FIELD_STEP = CLOSENESS_STEP * 64
 TYPO_STEP = FIELD_STEP * 128
-CODE_SPAN = TYPO_STEP * 64  # above any sum of codes
+TYPO_SPAN = 2 * MAX_WORDS + 1  # above any sum of typos
 EXACT, FOLDED, PREFIX = 0, 1, 2  # closeness of a match, best first
 MIN_PREFIX = 3  # a last word shorter than this is never completed ("ga" is not "gạo")
 MAX_COMBINATIONS = 16  # word subsets intersected before counting matches per document
@@ -105,7 +106,7 @@ class InvertedIndex:
                         seen_words.add(key)
                         code = field_codes[min(position, LAST_POSITION)]
                         words[word.folded][(word.accented, code)].append(doc)
-                for position, (a, b) in enumerate(zip(field.words, field.words[1:], strict=False)):
+                for position, (a, b) in enumerate(pairwise(field.words)):
                     pair = a.folded + b.folded
                     if pair not in seen_pairs:
                         seen_pairs.add(pair)
@@ -136,6 +137,10 @@ class InvertedIndex:
                 self._agreeing_codes[(folded, form)] = {
                     doc: code for doc, code in codes.items() if code < folded_codes[doc]
                 }
+        # Neighbouring words, for proximity: "gia lâm" together beats "quốc gia … triển lãm".
+        self._adjacent = {
+            pair: tuple(chain.from_iterable(by_code.values())) for pair, by_code in pairs.items()
+        }
         # Two catalog words typed as one ("nuocmam"); pairs that are words already are skipped.
         self._pair_levels = {
             pair: tuple((code, tuple(docs)) for code, docs in by_code.items())
@@ -164,12 +169,19 @@ class InvertedIndex:
         joins = _joins(words)
         matched = [self._word_codes(word, joins[i]) for i, word in enumerate(words)]
         best = [codes for codes, _ in matched]
-        docs, counts = _best_word_counts(best, min_matched=max(1, min_matched), limit=limit)
+        docs = _best_matching(best, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
         soft_docs = [self._documents_with(phrase) for phrase in soft]
         doc_span = len(self.documents)
-        order = _order_keys(docs, counts, best, preferred, soft_docs, doc_span=doc_span)
+        order = _order_keys(
+            docs,
+            best=best,
+            preferred=preferred,
+            adjacent=[self._adjacent_docs(a, b) for a, b in pairwise(words)],
+            soft=soft_docs,
+            doc_span=doc_span,
+        )
         top = [key % doc_span for key in sorted(order)[:limit]]
         lookup = _term_lookup([terms for _, terms in matched])
         return [
@@ -180,6 +192,13 @@ class InvertedIndex:
             )
             for doc in top
         ]
+
+    def _adjacent_docs(self, first: QueryWord, second: QueryWord) -> set[int]:
+        """Documents where the two words stand side by side (or as one word: "bon sai")."""
+        joined = first.token.folded + second.token.folded
+        docs = set(self._adjacent.get(joined, ()))
+        docs.update(self._folded_codes.get(joined, ()))
+        return docs
 
     def _word_codes(self, word: QueryWord, joined: Sequence[str]) -> tuple[Codes, TermCodes]:
         """{document: best code} for one query word, and the vocabulary words it matched."""
@@ -237,7 +256,7 @@ class InvertedIndex:
         for field in self.documents[doc]:
             spans: Iterable[tuple[Token, ...]] = ((word,) for word in field.words)
             if with_pairs:
-                spans = chain(spans, zip(field.words, field.words[1:], strict=False))
+                spans = chain(spans, pairwise(field.words))
             for span in spans:
                 entries = lookup.get(span[0].folded if len(span) == 1 else _joined(span))
                 for i, typos, closeness in entries or ():
@@ -273,17 +292,15 @@ def _best_codes(levels: Sequence[Level]) -> Codes:
     return best
 
 
-def _best_word_counts(
-    best: Sequence[Codes], *, min_matched: int, limit: int
-) -> tuple[list[int], list[int]]:
-    """Documents matching the most query words (enough of them to rank), and their counts.
+def _best_matching(best: Sequence[Codes], *, min_matched: int, limit: int) -> list[int]:
+    """Documents matching the most query words, enough of them to rank `limit`.
 
     For a few words, the subsets of words are intersected (set operations run in C);
     otherwise matches are counted per document.
     """
     sets = [set(codes) for codes in best if codes]
     if len(sets) < min_matched:
-        return [], []
+        return []
     chosen: set[int] = set()
     for need in range(len(sets), min_matched - 1, -1):
         if comb(len(sets), need) > MAX_COMBINATIONS:
@@ -294,38 +311,40 @@ def _best_word_counts(
             chosen = set().union(*(set.intersection(*subset) for subset in subsets))
         if len(chosen) >= limit:
             break
-    docs = list(chosen)
-    counts = [0] * len(docs)
-    for found in sets:
-        counts = list(map(add, counts, map(found.__contains__, docs)))
-    return docs, counts
+    return list(chosen)
 
 
 def _order_keys(
     docs: list[int],
-    counts: list[int],
+    *,
     best: Sequence[Codes],
     preferred: frozenset[int] | None,
-    soft_docs: Sequence[set[int]],
-    *,
+    adjacent: Sequence[set[int]],
+    soft: Sequence[set[int]],
     doc_span: int,
 ) -> list[int]:
-    """One integer per document that sorts as (fewer words missing, preferred, lower codes,
-    more soft phrases, lower number); built with map() so the work per document stays in C."""
-    missing = list(map(sub, repeat(len(best)), counts))
-    not_preferred: Iterable[int] = repeat(0)
-    if preferred is not None:
-        not_preferred = map(sub, repeat(1), map(preferred.__contains__, docs))
+    """One integer per document that sorts as: fewer query words missing, preferred, fewer
+    typos, more neighbouring query words side by side, lower rest of the codes (field,
+    closeness, position), more soft phrases, lower number. Built with map(), so the work
+    per document stays in C."""
     codes = [0] * len(docs)
     for found in best:
         codes = list(map(add, codes, map(found.get, docs, repeat(0))))
-    missing_soft = [len(soft_docs)] * len(docs)
-    for soft_found in soft_docs:
-        missing_soft = list(map(sub, missing_soft, map(soft_found.__contains__, docs)))
-    key = _scaled(missing, 2, not_preferred)
-    key = _scaled(key, CODE_SPAN, codes)
-    key = _scaled(key, len(soft_docs) + 1, missing_soft)
+    key = _absent(docs, best)
+    key = _scaled(key, 2, _absent(docs, [preferred]) if preferred is not None else repeat(0))
+    key = _scaled(key, TYPO_SPAN, map(floordiv, codes, repeat(TYPO_STEP)))
+    key = _scaled(key, len(adjacent) + 1, _absent(docs, adjacent))
+    key = _scaled(key, TYPO_STEP, map(mod, codes, repeat(TYPO_STEP)))
+    key = _scaled(key, len(soft) + 1, _absent(docs, soft))
     return _scaled(key, doc_span, docs)
+
+
+def _absent(docs: list[int], groups: Sequence[Container[int]]) -> list[int]:
+    """Per document, in how many of `groups` it is not."""
+    absent = [len(groups)] * len(docs)
+    for group in groups:
+        absent = list(map(sub, absent, map(group.__contains__, docs)))
+    return absent
 
 
 def _scaled(values: Iterable[int], scale: int, plus: Iterable[int]) -> list[int]:

@@ -92,8 +92,16 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Words of `text`; punctuation and spaces separate words, apostrophes do not (H'Mông)."""
-    words = _WORD.findall(_APOSTROPHES.sub("", unicodedata.normalize("NFC", text)))
-    return [_token(word) for word in words]
+    return [_token(word) for word in _words(text)]
+
+
+def capitalised(text: str) -> list[bool]:
+    """For each word of `text` (as `tokenize` splits it): does it start with a capital?"""
+    return [word[0].isupper() for word in _words(text)]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_APOSTROPHES.sub("", unicodedata.normalize("NFC", text)))
 
 
 @lru_cache(maxsize=65536)

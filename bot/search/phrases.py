@@ -18,6 +18,14 @@ def written_at(words: Sequence[Token], start: int, phrase: Phrase) -> bool:
     return all(words[start + i].agrees(part) for i, part in enumerate(phrase))
 
 
+def spelled_at(words: Sequence[Token], start: int, phrase: Phrase) -> bool:
+    """Whether `phrase` is written at `words[start:]` with the same accents: for the catalog's
+    own text, where "Nam" (a name) is not "nấm" (mushroom)."""
+    if start + len(phrase) > len(words):
+        return False
+    return all(words[start + i].accented == part.accented for i, part in enumerate(phrase))
+
+
 class PhraseSet(Generic[Value]):
     """Phrases, each with a value; `agreement` says whether a phrase is written at a place."""
 

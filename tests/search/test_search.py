@@ -128,3 +128,35 @@ def test_did_you_mean_offers_close_product_names(shipped_index: SearchIndex) -> 
     suggestions = shipped_index.suggest("honney mintt", limit=3)
     assert suggestions and all("Mật ong" in name for name in suggestions)
     assert shipped_index.suggest("qwxzv plorb") == []
+
+
+def test_words_side_by_side_beat_scattered_words(make_index: MakeIndex) -> None:
+    index = make_index(
+        [
+            product("Trà quốc gia triển lãm"),  # "gia" and "lãm", far apart, in the name
+            product("Gốm sứ", origin_commune="xã Bát Tràng, huyện Gia Lâm"),
+        ]
+    )
+    assert names(index, "gia lam bat trang")[0] == "Gốm sứ"
+    assert names(index, "quoc gia gom")[0] == "Trà quốc gia triển lãm"
+
+
+def test_aliases_do_not_attach_to_names_or_other_accents(make_index: MakeIndex) -> None:
+    index = make_index(
+        [
+            product("Nấm hương rừng"),
+            product("Chuối tiêu hồng Nam Sơn"),  # "Nam" is not "nấm"
+            product("Đường hoa dừa Trà Vinh"),  # a province, not tea
+            product("Trà sen"),
+        ],
+        aliases=[("product", "nấm", "mushroom"), ("product", "trà", "tea")],
+    )
+    assert names(index, "mushroom") == ["Nấm hương rừng"]
+    assert names(index, "tea") == ["Trà sen"]
+
+
+def test_a_bare_place_lists_what_comes_from_there(shipped_index: SearchIndex) -> None:
+    result = shipped_index.search("bat trang")
+    assert result.query.bare_place and result.query.place_text == "bat trang"
+    origins = {hit.product.origin_commune for hit in result.products}
+    assert origins and all("Bát Tràng" in origin for origin in origins)
