@@ -1,6 +1,6 @@
 """The search the bot calls: products and points of one catalog snapshot, held in memory."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from math import ceil
 
@@ -104,27 +104,35 @@ class SearchIndex:
 
         is_place = None if resolve_place is None else (lambda t: _is_place(resolve(t)))
         query = self._parser.parse(text, is_place=is_place)
+        return SearchResult(
+            query=query,
+            products=self._find_products(query, limit=limit, prefix=prefix),
+            points=self._find_points(query, limit=limit),
+            place=resolve(query.place_text) if query.place_text else None,
+        )
+
+    def _find_products(self, query: ParsedQuery, *, limit: int, prefix: bool) -> list[ProductHit]:
         # a bare place asks for what comes from there: all its words, in the origin
         tokens = query.place_words if query.bare_place else query.words
-        words = [
-            QueryWord(word, spelling_variants(word.folded), prefix and i == len(tokens) - 1)
-            for i, word in enumerate(tokens[:MAX_WORDS])
-        ]
-        products = (self._origin_index if query.bare_place else self._product_index).search(
+        if not tokens and query.stars:  # "5 sao" alone: the products with that rating
+            rated = sorted(self._docs_by_stars.get(query.stars, ()))[:limit]
+            return [ProductHit(self._products[i], 1.0, (f"stars:{query.stars}",)) for i in rated]
+        words = _words(tokens[:MAX_WORDS], prefix=prefix)
+        index = self._origin_index if query.bare_place else self._product_index
+        hits = index.search(
             words,
             limit=limit,
             min_matched=len(words) if query.bare_place else ceil(len(words) / 2),
             preferred=self._docs_by_stars.get(query.stars) if query.stars else None,
             soft=query.soft,
         )
-        place_words = _words(query.place_words) if query.place_text else words
-        points = self._point_index.search(place_words, limit=limit, min_matched=len(place_words))
-        return SearchResult(
-            query=query,
-            products=[ProductHit(self._products[hit.doc], *_describe(hit)) for hit in products],
-            points=[PointHit(self._points[hit.doc], *_describe(hit)) for hit in points],
-            place=resolve(query.place_text) if query.place_text else None,
-        )
+        return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
+
+    def _find_points(self, query: ParsedQuery, *, limit: int) -> list[PointHit]:
+        """Points named by the place part, or else by the product part: every word must match."""
+        words = _words((query.place_words if query.place_text else query.words)[:MAX_WORDS])
+        hits = self._point_index.search(words, limit=limit, min_matched=len(words))
+        return [PointHit(self._points[hit.doc], *_describe(hit)) for hit in hits]
 
     def suggest(self, text: str, *, limit: int = 3) -> list[str]:
         """Product names to offer as "did you mean" when `text` matched nothing."""
@@ -161,8 +169,13 @@ def _shown(match: Match) -> str:
     return f"{match.label}:{match.text}" + (f"~{match.typos}" if match.typos else "")
 
 
-def _words(phrase: Iterable[Token]) -> list[QueryWord]:
-    return [QueryWord(word, spelling_variants(word.folded)) for word in phrase]
+def _words(tokens: Sequence[Token], *, prefix: bool = False) -> list[QueryWord]:
+    """Query words with their other spellings; with `prefix`, the last may be unfinished."""
+    last = len(tokens) - 1
+    return [
+        QueryWord(token, spelling_variants(token.folded), prefix and i == last)
+        for i, token in enumerate(tokens)
+    ]
 
 
 def _with_aliases(

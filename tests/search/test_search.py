@@ -1,5 +1,6 @@
 """What a shopper sees: held-out queries (not in the dev set) and the ranking rules."""
 
+from bot.catalog.snapshot import Catalog
 from bot.search import SearchIndex
 from bot.search.vocabulary import typo_budget
 
@@ -160,3 +161,11 @@ def test_a_bare_place_lists_what_comes_from_there(shipped_index: SearchIndex) ->
     assert result.query.bare_place and result.query.place_text == "bat trang"
     origins = {hit.product.origin_commune for hit in result.products}
     assert origins and all("Bát Tràng" in origin for origin in origins)
+
+
+def test_stars_alone_list_the_products_with_that_rating(
+    shipped_index: SearchIndex, shipped_catalog: Catalog
+) -> None:
+    hits = shipped_index.search("sản phẩm 5 sao", limit=500).products
+    five_stars = {p.name_vi for p in shipped_catalog.products if p.stars == 5}
+    assert five_stars and {hit.product.name_vi for hit in hits} == five_stars
