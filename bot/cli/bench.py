@@ -7,6 +7,7 @@ from importlib import import_module
 BENCHMARKS = {
     "search": "bot.bench.search_speed",
     "quality": "bot.bench.search_quality",
+    "bot": "bot.bench.bot_load",
 }
 
 
