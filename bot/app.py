@@ -17,6 +17,7 @@ from telegram.ext import (
 
 from bot.catalog.live import read_live_catalog, refreshed
 from bot.config import Settings
+from bot.geo.wards import ward_directory
 from bot.handlers import callbacks
 from bot.handlers.catalog import point_pressed, product_pressed, venue_pressed
 from bot.handlers.common import Services, expired, services
@@ -94,6 +95,7 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     sessions = session_factory(engine)
     async with sessions() as session:
         live = await read_live_catalog(session=session)
+    ward_directory()  # built once here rather than on the first user's question
     if not live.catalog.products:
         logger.warning("The catalog is empty: run `python -m bot catalog load`")
     application.bot_data["services"] = Services(settings, engine, sessions, live)

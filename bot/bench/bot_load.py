@@ -19,6 +19,7 @@ from bot.app import build_application
 from bot.catalog.load import load_catalog
 from bot.config import DEFAULT_CATALOG_DIR, Settings
 from bot.standin import SimUser, StandIn
+from bot.standin.inbox import ReplyKind
 from bot.standin.ptb import polling
 from bot.store.db import open_session
 
@@ -46,7 +47,7 @@ async def _visit(user: SimUser, latencies: dict[str, list[float]]) -> None:
     for name, action in VISIT:
         started = time.perf_counter()
         await action(user)
-        kinds = {"inline_answer"} if name == "inline" else {"message"}
+        kinds: set[ReplyKind] = {"inline_answer"} if name == "inline" else {"message"}
         await user.next_reply(kinds=kinds, within=60)
         latencies.setdefault(name, []).append((time.perf_counter() - started) * 1000)
         if name == "button":
