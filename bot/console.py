@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import logging
 import sys
 
 from pydantic import SecretStr
@@ -33,6 +34,7 @@ async def chat(settings: Settings, *, language: Language, name: str) -> None:
 
 
 def run_console_chat(settings: Settings, *, language: Language = "vi", name: str = "Bạn") -> int:
+    logging.getLogger().setLevel(logging.WARNING)  # keep the chat readable; errors still show
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(chat(settings, language=language, name=name))
     return 0

@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request, token included
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     result = args.handler(args)
     if inspect.iscoroutine(result):
         result = asyncio.run(result)
