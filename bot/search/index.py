@@ -17,7 +17,7 @@ from bot.search.inverted import (
 )
 from bot.search.lexicon import ADMIN_PHRASES
 from bot.search.normalize import Token, capitalised, fold, tokenize
-from bot.search.phrases import PhraseSet, spelled_at
+from bot.search.phrases import Phrase, PhraseSet, spelled_at
 from bot.search.query import ParsedQuery, QueryParser
 from bot.search.spelling import spelling_variants
 from bot.store.models import Point, Product
@@ -102,13 +102,24 @@ class SearchIndex:
                 resolved[place_text] = resolve_place(place_text)
             return resolved[place_text]
 
-        is_place = None if resolve_place is None else (lambda t: _is_place(resolve(t)))
-        query = self._parser.parse(text, is_place=is_place)
+        def is_place(place_text: str) -> bool:
+            # fuzzy place resolvers take "trứng gà" for Trung Giã: goods come first
+            return not self._names_goods(place_text) and _is_place(resolve(place_text))
+
+        query = self._parser.parse(text, is_place=None if resolve_place is None else is_place)
         return SearchResult(
             query=query,
             products=self._find_products(query, limit=limit, prefix=prefix),
             points=self._find_points(query, limit=limit),
             place=resolve(query.place_text) if query.place_text else None,
+        )
+
+    def _names_goods(self, text: str) -> bool:
+        """Whether some product has every word of `text` in its name or aliases."""
+        words = _words(tokenize(text)[:MAX_WORDS])
+        hits = self._product_index.search(words, limit=1, min_matched=len(words))
+        return bool(hits) and all(
+            code is not None and code_parts(code)[1] <= ALIAS for code in hits[0].codes
         )
 
     def _find_products(self, query: ParsedQuery, *, limit: int, prefix: bool) -> list[ProductHit]:
@@ -230,14 +241,10 @@ def _point_fields(point: Point, aliases: AliasTable) -> list[Field]:
     ]
 
 
-def _place_names(wards: Iterable[str | None], aliases: AliasTable) -> set[str]:
-    """Folded names of the places the catalog knows: its wards and the place nicknames."""
-    names: set[str] = set()
-    for ward in filter(None, wards):
-        words = _without_admin_words(tuple(tokenize(ward)))
-        names.add(" ".join(word.folded for word in words))
+def _place_names(wards: Iterable[str | None], aliases: AliasTable) -> set[Phrase]:
+    """Names of the places the catalog knows: its wards and the place nicknames."""
+    names = {_without_admin_words(tuple(tokenize(ward))) for ward in filter(None, wards)}
     for entry in aliases.entries:
         if entry.kind == "place":
-            for phrase in (entry.term_words, *entry.aliases):
-                names.add(" ".join(word.folded for word in phrase))
+            names.update((entry.term_words, *entry.aliases))
     return names

@@ -1,7 +1,7 @@
 """Query understanding: "X near PLACE" → product part and place part, stars, category."""
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.search import lexicon
@@ -49,10 +49,10 @@ def _valued(items: Iterable[tuple[str, Value]]) -> PhraseSet[Value]:
 
 
 class QueryParser:
-    def __init__(self, *, aliases: AliasTable, place_names: Collection[str]) -> None:
-        """`place_names` are folded names of known places ("hoan kiem")."""
+    def __init__(self, *, aliases: AliasTable, place_names: Iterable[Phrase]) -> None:
+        """`place_names` are the words of known places' names ("hoàn kiếm", "old quarter")."""
         self._aliases = aliases
-        self._place_names = frozenset(place_names)
+        self._place_names = PhraseSet((name, None) for name in place_names)
         self._noise = _phrases(lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES)
         self._soft = _phrases(lexicon.SOFT_PHRASES)
         self._markers = _phrases(lexicon.PLACE_MARKERS)
@@ -159,9 +159,13 @@ class QueryParser:
         return None
 
     def _names_place(self, words: Sequence[Token], is_place: Callable[[str], bool] | None) -> bool:
-        if " ".join(word.folded for word in words) in self._place_names:
+        """A known place by name; else, for the resolver to say, unless it names goods."""
+        named = self._place_names.at(words, 0)
+        if named and len(named[0]) == len(words):
             return True
-        return is_place is not None and is_place(_text(words))
+        if is_place is None or self._aliases.naming(words, kind="product"):
+            return False
+        return is_place(_text(words))
 
 
 def _unique(words: Iterable[Token]) -> tuple[Token, ...]:

@@ -129,4 +129,15 @@ def test_the_resolver_decides_bare_places_and_gets_the_place_part(
     assert result.query.place_text == "somewhere odd"
     assert result.place == FakePlace("somewhere odd", "unknown")
     assert not shipped_index.search("honey", resolve_place=resolve).query.bare_place
-    assert "honey" in asked
+    assert "honey" not in asked  # a kind of goods is never asked about
+
+
+def test_goods_stay_goods_even_if_the_resolver_sees_a_place(shipped_index: SearchIndex) -> None:
+    def everything_is_a_place(text: str) -> FakePlace:
+        return FakePlace(text, "ward")
+
+    for goods in ("Trứng gà", "đồng hồ", "thức uống", "dong trung"):
+        result = shipped_index.search(goods, resolve_place=everything_is_a_place)
+        assert not result.query.bare_place and result.products
+    result = shipped_index.search("thuong tin", resolve_place=everything_is_a_place)
+    assert result.query.bare_place and result.place == FakePlace("thuong tin", "ward")
