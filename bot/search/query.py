@@ -66,6 +66,7 @@ class QueryParser:
         used = [False] * len(typed)
         stars = self._take_stars(typed, used)
         self._take_question(typed, used)
+        kept_by_question_words = used.copy()
         soft = self._take_lexicon(typed, used)
         marker = self._find_marker(typed, used, is_place)
         split = len(typed) if marker is None else marker[0]
@@ -73,6 +74,13 @@ class QueryParser:
         place_words: tuple[Token, ...] = ()
         if marker is not None:
             place_words = _unique(typed[i] for i in range(marker[1], len(typed)) if not used[i])
+            # A place name may contain a question word ("Ô Chợ Dừa" folds to "o cho dua"):
+            # the whole place part wins when the resolver knows it.
+            whole = _unique(
+                typed[i] for i in range(marker[1], len(typed)) if not kept_by_question_words[i]
+            )
+            if whole != place_words and is_place is not None and is_place(_text(whole)):
+                place_words = whole
             soft = (*soft, place_words)
         bare_place = bool(words) and marker is None and self._names_place(words, is_place)
         if bare_place:

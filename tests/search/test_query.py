@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.geo.resolve import PlaceMatch, resolve_place
 from bot.search import SearchIndex
 from bot.search.normalize import fold
 
@@ -141,3 +142,20 @@ def test_goods_stay_goods_even_if_the_resolver_sees_a_place(shipped_index: Searc
         assert not result.query.bare_place and result.products
     result = shipped_index.search("thuong tin", resolve_place=everything_is_a_place)
     assert result.query.bare_place and result.place == FakePlace("thuong tin", "ward")
+
+
+@pytest.mark.parametrize(
+    ("text", "ward_code"),
+    [
+        ("rice near O Cho Dua", "00190"),  # "cho" is also a Vietnamese question word
+        ("gạo gần Ô Chợ Dừa", "00190"),
+        ("mật ong gần Hoàn Kiếm ở đâu", "00070"),
+    ],
+)
+def test_place_names_keep_words_that_are_also_question_words(
+    shipped_index: SearchIndex, text: str, ward_code: str
+) -> None:
+    result = shipped_index.search(text, resolve_place=resolve_place)
+    assert isinstance(result.place, PlaceMatch) and result.place.unit is not None
+    assert result.place.unit.code == ward_code
+    assert result.products
