@@ -24,8 +24,8 @@ from bot.geo import (
     resolve_place,
 )
 from bot.geo.nearest import DEFAULT_LIMIT
-from bot.geo.text import fold
 from bot.geo.wards import ward_directory
+from bot.search import SearchIndex, wanted_product_ids
 from bot.store.db import open_session
 
 _COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[, ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
@@ -50,20 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def find_product_ids(catalog: Catalog, query: str) -> frozenset[int]:
-    """Products whose folded Vietnamese or English name or category contains the query's words.
-
-    A stand-in until the search index answers this.
-    """
-    phrase = f" {fold(query)} "
-    return frozenset(
-        product.id
-        for product in catalog.products
-        if product.id is not None
-        and any(
-            phrase in f" {fold(field)} "
-            for field in (product.name_vi, product.name_en, product.category)
-        )
-    )
+    """The products `query` asks for, as the bot's search understands it."""
+    return wanted_product_ids(SearchIndex.build(catalog).search(query, limit=50))
 
 
 async def near(args: argparse.Namespace) -> int:

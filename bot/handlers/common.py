@@ -48,6 +48,8 @@ async def reply(update: Update, text: Html, markup: Markup | None = None) -> Mes
     chat = update.effective_chat
     if chat is None:
         return None
+    if isinstance(markup, InlineKeyboardMarkup) and not any(markup.inline_keyboard):
+        markup = None
     return await chat.send_message(
         text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
     )

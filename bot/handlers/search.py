@@ -11,6 +11,7 @@ from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
 from bot.handlers.common import NO_PREVIEW, answer, expired, language, reply, services
 from bot.handlers.nearby import near_place
+from bot.search import wanted_product_ids
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import product_line
 
@@ -84,12 +85,11 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         and place.kind is not PlaceKind.UNKNOWN
         and (product_ids or not product_text)
     ):
-        chosen = frozenset(product_ids[:PAGE_SIZE]) if product_ids else None
         await near_place(
             update,
             context,
             result.query.place_text or text,
-            product_ids=chosen,
+            product_ids=wanted_product_ids(result) if product_text else None,
             product=product_text or None,
         )
         return

@@ -248,3 +248,21 @@ def _place_names(wards: Iterable[str | None], aliases: AliasTable) -> set[Phrase
         if entry.kind == "place":
             names.update((entry.term_words, *entry.aliases))
     return names
+
+
+TIED_WITH_BEST = 0.05  # score distance from the best hit that still counts as "what was asked"
+
+
+def wanted_product_ids(result: SearchResult, *, limit: int = 20) -> frozenset[int]:
+    """The products a query asks for: every hit (nearly) tied with the best one.
+
+    "rice near X" asks for any rice, not the five that happen to sort first.
+    """
+    if not result.products:
+        return frozenset()
+    best = result.products[0].score
+    return frozenset(
+        hit.product.id
+        for hit in result.products[:limit]
+        if hit.product.id is not None and hit.score >= best - TIED_WITH_BEST
+    )

@@ -14,10 +14,14 @@ from bot.standin.ptb import AnyApplication, polling
 from tests.e2e.conftest import ask
 
 _ids = itertools.count(500_000)
-# Text a Telegram client can send: not empty after trimming, at most 4,096 characters.
-client_text = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=400
-).filter(lambda text: text.strip())
+any_text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=400)
+# What a Telegram client sends as a message: not empty after trimming; "/" starts a command.
+client_text = any_text.filter(lambda text: text.strip() and not text.startswith("/"))
+command = st.tuples(
+    st.sampled_from(["/start", "/near", "/help", "/events", "/lang"])
+    | st.from_regex(r"\A/[A-Za-z0-9_]{1,32}\Z"),
+    any_text,
+).map(lambda parts: f"{parts[0]} {parts[1]}".strip())
 
 
 @settings(
@@ -25,13 +29,13 @@ client_text = st.text(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(text=client_text)
-async def test_any_unicode_gets_a_valid_answer(
+@given(text=client_text | command)
+async def test_any_unicode_text_or_command_gets_a_valid_answer(
     standin: StandIn, app: AnyApplication, text: str
 ) -> None:
     user = standin.user(id=next(_ids), first_name="Fuzz", language_code="en")
     if text.startswith("/"):
-        await user.send_command(text.split()[0] if len(text.split()[0]) > 1 else "/x")
+        await user.send_command(text)
     else:
         await user.send_text(text)
     reply = await user.next_reply(kinds={"message"}, within=10)
