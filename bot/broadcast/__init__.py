@@ -1,0 +1,1 @@
+"""Subscriptions, staff and announcements delivered once per chat at Telegram's pace."""

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from bot.store import broadcast, models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 
 def create_engine(database_url: str) -> AsyncEngine:
