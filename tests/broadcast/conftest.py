@@ -114,8 +114,11 @@ class FakeTelegram:
     delivered: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     _message_ids: "itertools.count[int]" = field(default_factory=lambda: itertools.count(1))
 
+    _called: asyncio.Event = field(default_factory=asyncio.Event)
+
     async def __call__(self, message: Outgoing) -> Outcome:
         self.calls.append((time.monotonic(), message))
+        self._called.set()
         if self.delay:
             await asyncio.sleep(self.delay)
         planned = self.script.get(message.chat_id)
@@ -126,6 +129,12 @@ class FakeTelegram:
 
     def calls_to(self, chat_id: int) -> int:
         return sum(1 for _, message in self.calls if message.chat_id == chat_id)
+
+    async def wait_for_calls(self, count: int, *, within: float = 10.0) -> None:
+        async with asyncio.timeout(within):
+            while len(self.calls) < count:
+                self._called.clear()
+                await self._called.wait()
 
 
 class Reports:
