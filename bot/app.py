@@ -7,6 +7,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     InlineQueryHandler,
@@ -28,11 +29,21 @@ from bot.handlers.inline import inline_query
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
 from bot.handlers.search import free_text, not_understood, page_pressed, unknown_command
 from bot.handlers.start import choose_language, help_command, language_chosen, menu_chosen, start
+from bot.handlers.subscribe import (
+    home_ward_pressed,
+    membership_changed,
+    reactivate_on_start,
+    settings_command,
+    subscribe_command,
+    topic_pressed,
+    unsubscribe_command,
+    unsubscribe_pressed,
+)
 from bot.store.db import create_engine, create_tables, session_factory
 from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
-COMMANDS = ("start", "help", "near", "events", "lang")
+COMMANDS = ("start", "help", "near", "events", "subscribe", "settings", "unsubscribe", "lang")
 
 
 def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
@@ -64,8 +75,13 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         ("lang", choose_language),
         ("near", near_command),
         ("events", show_events),
+        ("subscribe", subscribe_command),
+        ("settings", settings_command),
+        ("unsubscribe", unsubscribe_command),
     ):
         application.add_handler(CommandHandler(command, callback))
+    application.add_handler(CommandHandler("start", reactivate_on_start), group=1)
+    application.add_handler(ChatMemberHandler(membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
     for pattern, callback in (
         (callbacks.PRODUCT, product_pressed),
         (callbacks.POINT, point_pressed),
@@ -74,6 +90,9 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         (callbacks.PAGE, page_pressed),
         (callbacks.MENU, menu_chosen),
         (callbacks.LANGUAGE, language_chosen),
+        (callbacks.TOPIC, topic_pressed),
+        (callbacks.HOME_WARD, home_ward_pressed),
+        (callbacks.UNSUBSCRIBE, unsubscribe_pressed),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(expired))  # stale or forged buttons

@@ -13,6 +13,10 @@ WARD = re.compile(r"^w:(\d{5})(?::([0-9a-f]{8}))?$")
 PAGE = re.compile(r"^r:([0-9a-f]{8}):(\d{1,3})$")
 MENU = re.compile(r"^m:(search|near|events|subscribe)$")
 LANGUAGE = re.compile(r"^l:(vi|en)$")
+TOPIC = re.compile(r"^t:(events|showrooms)$")
+HOME_WARD = re.compile(r"^h:(\d{5}|none)$")
+UNSUBSCRIBE_DATA = "u"
+UNSUBSCRIBE = re.compile(r"^u$")
 
 
 def product(product_id: int) -> str:
@@ -41,3 +45,11 @@ def menu(item: str) -> str:
 
 def language(code: str) -> str:
     return f"l:{code}"
+
+
+def topic(value: str) -> str:
+    return f"t:{value}"
+
+
+def home_ward(code: str | None) -> str:
+    return f"h:{code or 'none'}"

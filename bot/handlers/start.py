@@ -8,6 +8,7 @@ from bot.handlers.catalog import show_point, show_product
 from bot.handlers.common import language, reply, services
 from bot.handlers.events import show_events
 from bot.handlers.nearby import ask_for_location, show_near_ward
+from bot.handlers.subscribe import subscribe_command
 from bot.store.users import set_language
 from bot.texts import Language, plain, render
 
@@ -89,4 +90,4 @@ async def menu_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     elif item == "events":
         await show_events(update, context)
     else:
-        await reply(update, render(lang, "subscribe_soon"))
+        await subscribe_command(update, context)

@@ -44,7 +44,6 @@ TEXTS: dict[str, str] = {
         "e.g. <code>/near Hoan Kiem</code>."
     ),
     "near_prompt_group": "Type a ward or commune, e.g. <code>/near Hoan Kiem</code>.",
-    "subscribe_soon": "News about fairs and new shops is coming soon.",
     "results_header": "🔎 Results for «{query}» ({first}–{last} of {total}):",
     "results_stars_filter": "Only {stars}-star products.",
     "no_results": "No products found for «{query}».",
@@ -115,4 +114,23 @@ TEXTS: dict[str, str] = {
     "place_elsewhere": (
         "{place} is outside Hanoi. I only know OCOP shops in Hanoi; type a Hanoi ward or commune."
     ),
+    "cmd_subscribe": "News of fairs and new shops",
+    "cmd_settings": "News settings",
+    "cmd_unsubscribe": "Stop the news",
+    "topic_events": "Fairs and events",
+    "topic_showrooms": "New shops",
+    "settings_card": (
+        "🔔 <b>You get OCOP news</b>\n"
+        "<b>Topics:</b> {topics}\n"
+        "<b>Ward:</b> {ward}\n\n"
+        "Press a topic to turn it on or off. For local news too, type "
+        "<code>/subscribe your ward</code>, e.g. <code>/subscribe O Cho Dua</code>."
+    ),
+    "settings_no_ward": "none (general news only)",
+    "not_subscribed": "You're not subscribed. Type /subscribe for news of fairs and new shops.",
+    "unsubscribed": "You won't get news any more. Type /subscribe any time to come back.",
+    "need_one_topic": "Keep at least one topic; to stop completely, press Unsubscribe.",
+    "home_ward_choose": "Choose your ward or commune:",
+    "btn_clear_ward": "🏠 Clear ward",
+    "btn_unsubscribe": "🔕 Unsubscribe",
 }

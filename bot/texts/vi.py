@@ -43,7 +43,6 @@ TEXTS: dict[str, str] = {
         "ví dụ: <code>/near Hoàn Kiếm</code>."
     ),
     "near_prompt_group": "Gõ tên phường/xã, ví dụ: <code>/near Hoàn Kiếm</code>.",
-    "subscribe_soon": "Tính năng nhận tin về hội chợ và điểm bán mới sắp có.",
     "results_header": "🔎 Kết quả cho «{query}» ({first}–{last} / {total}):",
     "results_stars_filter": "Chỉ sản phẩm {stars} sao.",
     "no_results": "Không tìm thấy sản phẩm nào cho «{query}».",
@@ -113,4 +112,25 @@ TEXTS: dict[str, str] = {
         "{place} nằm ngoài Hà Nội. Mình chỉ biết các điểm OCOP ở Hà Nội; "
         "hãy gõ một phường/xã của Hà Nội."
     ),
+    "cmd_subscribe": "Nhận tin hội chợ, điểm bán mới",
+    "cmd_settings": "Cài đặt nhận tin",
+    "cmd_unsubscribe": "Ngừng nhận tin",
+    "topic_events": "Hội chợ và sự kiện",
+    "topic_showrooms": "Điểm bán mới",
+    "settings_card": (
+        "🔔 <b>Bạn đang nhận tin OCOP</b>\n"
+        "<b>Chủ đề:</b> {topics}\n"
+        "<b>Phường/xã:</b> {ward}\n\n"
+        "Bấm chủ đề để bật/tắt. Để nhận cả tin địa phương, gõ "
+        "<code>/subscribe tên phường/xã</code>, ví dụ <code>/subscribe Ô Chợ Dừa</code>."
+    ),
+    "settings_no_ward": "chưa chọn (chỉ nhận tin chung)",
+    "not_subscribed": (
+        "Bạn chưa đăng ký nhận tin. Gõ /subscribe để nhận tin hội chợ và điểm bán mới."
+    ),
+    "unsubscribed": "Đã hủy nhận tin. Gõ /subscribe bất cứ lúc nào để nhận lại.",
+    "need_one_topic": "Cần giữ ít nhất một chủ đề; muốn ngừng hẳn thì bấm Hủy nhận tin.",
+    "home_ward_choose": "Chọn phường/xã của bạn:",
+    "btn_clear_ward": "🏠 Bỏ phường/xã",
+    "btn_unsubscribe": "🔕 Hủy nhận tin",
 }

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from bot.app import build_application
+from bot.app import COMMANDS, build_application
 from bot.config import Settings
 from bot.standin import SimUser, StandIn
 from bot.standin.ptb import AnyApplication, polling
@@ -44,7 +44,8 @@ async def test_command_menu_is_published_in_both_languages(
     english = {c["command"]: c["description"] for c in standin.commands(language_code="en")}
     assert vietnamese["near"] == "Điểm bán gần một nơi"
     assert english["near"] == "Shops near a place"
-    assert set(vietnamese) == set(english) == {"start", "help", "near", "events", "lang"}
+    assert set(vietnamese) == set(english) == set(COMMANDS)
+    assert {"start", "help", "near", "events", "subscribe", "lang"} <= set(COMMANDS)
 
 
 async def test_language_choice_is_kept_across_restarts(
