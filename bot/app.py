@@ -1,6 +1,9 @@
 """Builds the Telegram `Application`: every handler is registered here, in order."""
 
 import logging
+import warnings
+from datetime import timedelta
+from functools import partial
 
 from telegram import BotCommand, Update
 from telegram.ext import (
@@ -10,12 +13,16 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
+    ConversationHandler,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
+from telegram.warnings import PTBUserWarning
 
+from bot.broadcast.sender import Sender, SenderOptions
+from bot.broadcast.telegram_send import telegram_sender
 from bot.catalog.live import read_live_catalog, refreshed
 from bot.config import Settings
 from bot.geo.wards import ward_directory
@@ -28,6 +35,22 @@ from bot.handlers.gate import FloodGuard, flood_gate, language_gate
 from bot.handlers.inline import inline_query
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
 from bot.handlers.search import free_text, not_understood, page_pressed, unknown_command
+from bot.handlers.staff import (
+    AUDIENCE,
+    CONFIRM,
+    TEXT,
+    WARD,
+    WHEN,
+    announce,
+    announcements,
+    audience_chosen,
+    cancel_conversation,
+    decision_pressed,
+    draft_written,
+    report_to_staff,
+    time_typed,
+    ward_typed,
+)
 from bot.handlers.start import choose_language, help_command, language_chosen, menu_chosen, start
 from bot.handlers.subscribe import (
     home_ward_pressed,
@@ -43,6 +66,7 @@ from bot.store.db import create_engine, create_tables, session_factory
 from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
+ANNOUNCE_TIMEOUT = timedelta(minutes=30)  # an unfinished /announce is forgotten after this
 COMMANDS = ("start", "help", "near", "events", "subscribe", "settings", "unsubscribe", "lang")
 
 
@@ -57,6 +81,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .base_file_url(base_url.removesuffix("/bot") + "/file/bot")
         .concurrent_updates(True)
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
@@ -69,6 +94,8 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(TypeHandler(Update, flood_gate), group=-2)
     application.add_handler(TypeHandler(Update, language_gate), group=-1)
+    application.add_handler(announce_conversation())
+    application.add_handler(CommandHandler("announcements", announcements))
     for command, callback in (
         ("start", start),
         ("help", help_command),
@@ -95,6 +122,8 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         (callbacks.UNSUBSCRIBE, unsubscribe_pressed),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    # staff buttons outside the dialogue: cancelling from /announcements
+    application.add_handler(CallbackQueryHandler(decision_pressed, pattern=callbacks.DECISION))
     application.add_handler(CallbackQueryHandler(expired))  # stale or forged buttons
     application.add_handler(InlineQueryHandler(inline_query))
     new_messages = filters.UpdateType.MESSAGE
@@ -107,6 +136,30 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
     application.add_error_handler(on_error)
 
 
+def announce_conversation() -> ConversationHandler:  # type: ignore[type-arg]
+    """The staff's /announce dialogue; every step re-checks that the user is staff."""
+    text_only = filters.TEXT & ~filters.COMMAND
+    # One dialogue per staff member and chat is what we want, so buttons need not be tracked
+    # per message; PTB warns about that choice at construction.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return ConversationHandler(
+            entry_points=[CommandHandler("announce", announce)],
+            states={
+                TEXT: [MessageHandler(text_only | filters.PHOTO, draft_written)],
+                AUDIENCE: [CallbackQueryHandler(audience_chosen, pattern=callbacks.AUDIENCE)],
+                WARD: [
+                    MessageHandler(text_only, ward_typed),
+                    CallbackQueryHandler(audience_chosen, pattern=callbacks.AUDIENCE),
+                ],
+                CONFIRM: [CallbackQueryHandler(decision_pressed, pattern=callbacks.DECISION)],
+                WHEN: [MessageHandler(text_only, time_typed)],
+            },
+            fallbacks=[CommandHandler("cancel", cancel_conversation)],
+            conversation_timeout=ANNOUNCE_TIMEOUT,
+        )
+
+
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     settings: Settings = application.bot_data["settings"]
     engine = create_engine(settings.database_url)
@@ -117,7 +170,14 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     ward_directory()  # built once here rather than on the first user's question
     if not live.catalog.products:
         logger.warning("The catalog is empty: run `python -m bot catalog load`")
-    application.bot_data["services"] = Services(settings, engine, sessions, live)
+    sender = Sender(
+        engine=engine,
+        send=telegram_sender(application.bot, paid_broadcast=settings.paid_broadcasts),
+        on_finished=partial(report_to_staff, application),
+        options=SenderOptions(rate=settings.broadcast_rate),
+    )
+    await sender.start()
+    application.bot_data["services"] = Services(settings, engine, sessions, live, sender)
     for lang in LANGUAGES:
         commands = [BotCommand(name, plain(lang, f"cmd_{name}")) for name in COMMANDS]
         await application.bot.set_my_commands(commands, language_code=lang)
@@ -139,6 +199,13 @@ async def refresh_catalog(context: ContextTypes.DEFAULT_TYPE) -> None:
     if live is not shared.live:
         logger.info("Catalog version %s loaded", live.version)
         shared.live = live
+
+
+async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
+    """Before the bot's HTTP client closes: let the sender finish its calls in flight."""
+    shared: Services | None = application.bot_data.get("services")
+    if shared:
+        await shared.sender.stop()
 
 
 async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]

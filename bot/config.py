@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     staff_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     log_level: str = "INFO"
     catalog_refresh_seconds: float = 30.0  # how often a running bot checks for a new catalog
+    broadcast_rate: float = Field(default=25.0, gt=0, le=1000)  # announcements per second
+    paid_broadcasts: bool = False  # Telegram's paid broadcasts allow up to 1,000 messages/s
 
     @field_validator("staff_ids", mode="before")
     @classmethod

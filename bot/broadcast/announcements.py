@@ -73,6 +73,7 @@ async def create_announcement(
     audience_value: str | None = None,
     photo: str | None = None,
     created_by: int,
+    language: str = "vi",
 ) -> Announcement:
     """A draft: nothing is sent until it is confirmed or scheduled."""
     _check_audience(audience, audience_value)
@@ -82,6 +83,7 @@ async def create_announcement(
         audience=audience,
         audience_value=audience_value,
         created_by=created_by,
+        language=language,
     )
     session.add(announcement)
     await session.commit()

@@ -17,6 +17,8 @@ TOPIC = re.compile(r"^t:(events|showrooms)$")
 HOME_WARD = re.compile(r"^h:(\d{5}|none)$")
 UNSUBSCRIBE_DATA = "u"
 UNSUBSCRIBE = re.compile(r"^u$")
+AUDIENCE = re.compile(r"^a:(everyone|events|showrooms|ward|w\d{5})$")
+DECISION = re.compile(r"^an:(send|when|cancel):(\d{1,9})$")
 
 
 def product(product_id: int) -> str:
@@ -53,3 +55,11 @@ def topic(value: str) -> str:
 
 def home_ward(code: str | None) -> str:
     return f"h:{code or 'none'}"
+
+
+def audience(choice: str) -> str:
+    return f"a:{choice}"
+
+
+def decision(action: str, announcement_id: int) -> str:
+    return f"an:{action}:{announcement_id}"

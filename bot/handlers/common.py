@@ -9,6 +9,7 @@ from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyKey
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot.broadcast.sender import Sender
 from bot.catalog.live import LiveCatalog
 from bot.config import Settings
 from bot.texts import Html, Language, language_for, plain
@@ -24,6 +25,7 @@ class Services:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     live: LiveCatalog  # replaced as a whole when the catalog is reloaded
+    sender: Sender  # delivers announcements in the background
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

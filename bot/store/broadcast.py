@@ -112,6 +112,7 @@ class Announcement(SQLModel, table=True):
     # them in batches can resume after a crash, and two creators never insert the same batch.
     enqueued_through: int = 0
     created_by: int = Field(sa_type=BigInteger)
+    language: str = "vi"  # the author's, for the report sent to them at the end
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -133,4 +133,46 @@ TEXTS: dict[str, str] = {
     "home_ward_choose": "Choose your ward or commune:",
     "btn_clear_ward": "🏠 Clear ward",
     "btn_unsubscribe": "🔕 Unsubscribe",
+    "announce_prompt": (
+        "📣 Send the announcement (text, or one photo with a caption). Type /cancel to stop."
+    ),
+    "announce_need_text": "I need text (at most {limit} characters), or a photo with a caption.",
+    "announce_audience": "Who should get it?",
+    "audience_everyone": "Every subscriber",
+    "audience_topic": "Subscribers to «{topic}»",
+    "audience_ward": "Subscribers in {ward}",
+    "btn_audience_ward": "One ward…",
+    "announce_ward_prompt": "Type the ward or commune, e.g. O Cho Dua.",
+    "announce_preview": (
+        "👆 This is the announcement exactly as subscribers will see it.\n"
+        "<b>Audience:</b> {audience} — {count} people.\nSend now, schedule, or cancel?"
+    ),
+    "btn_send_now": "✅ Send now",
+    "btn_schedule": "🕒 Schedule",
+    "btn_cancel": "✖ Cancel",
+    "announce_queued": "✅ Announcement #{id} is queued for {count} people. A report follows.",
+    "announce_schedule_prompt": (
+        "Type the date and time (Vietnam time), e.g. <code>{example}</code>. Type /cancel to stop."
+    ),
+    "announce_bad_time": "I can't read that time. Use <code>{example}</code>, in the future.",
+    "announce_scheduled": "🕒 Announcement #{id} will go out at {at} (Vietnam time).",
+    "announce_cancelled": "Announcement cancelled.",
+    "announce_not_cancellable": "Announcement #{id} has finished; it can't be cancelled.",
+    "announcements_header": "📣 <b>Recent announcements</b>",
+    "announcements_none": "No announcements yet.",
+    "announcement_line": (
+        "#{id} · {status} · {created} · sent {sent}, queued {queued}, failed {failed}, "
+        "blocked {blocked}\n{preview}"
+    ),
+    "btn_cancel_announcement": "✖ Cancel #{id}",
+    "broadcast_report": (
+        "📣 Announcement #{id} has finished.\nSent: {sent} · Failed: {failed} · Blocked: {blocked}"
+        " · Unconfirmed: {unconfirmed}\nTime: {duration}"
+    ),
+    "status_draft": "draft",
+    "status_scheduled": "scheduled",
+    "status_queued": "queued",
+    "status_sending": "sending",
+    "status_done": "done",
+    "status_cancelled": "cancelled",
 }

@@ -133,4 +133,48 @@ TEXTS: dict[str, str] = {
     "home_ward_choose": "Chọn phường/xã của bạn:",
     "btn_clear_ward": "🏠 Bỏ phường/xã",
     "btn_unsubscribe": "🔕 Hủy nhận tin",
+    "announce_prompt": (
+        "📣 Gửi nội dung thông báo (chữ, hoặc một ảnh kèm chú thích). Gõ /cancel để thôi."
+    ),
+    "announce_need_text": "Cần nội dung chữ (tối đa {limit} ký tự), hoặc ảnh kèm chú thích.",
+    "announce_audience": "Gửi cho ai?",
+    "audience_everyone": "Tất cả người nhận tin",
+    "audience_topic": "Người nhận tin «{topic}»",
+    "audience_ward": "Người nhận tin ở {ward}",
+    "btn_audience_ward": "Một phường/xã…",
+    "announce_ward_prompt": "Gõ tên phường/xã, ví dụ: Ô Chợ Dừa.",
+    "announce_preview": (
+        "👆 Đây là thông báo đúng như người nhận sẽ thấy.\n"
+        "<b>Người nhận:</b> {audience} — {count} người.\nGửi ngay, hẹn giờ, hay hủy?"
+    ),
+    "btn_send_now": "✅ Gửi ngay",
+    "btn_schedule": "🕒 Hẹn giờ",
+    "btn_cancel": "✖ Hủy",
+    "announce_queued": "✅ Đã xếp hàng gửi thông báo #{id} cho {count} người. Xong sẽ có báo cáo.",
+    "announce_schedule_prompt": (
+        "Gõ ngày giờ gửi (giờ Việt Nam), ví dụ: <code>{example}</code>. Gõ /cancel để thôi."
+    ),
+    "announce_bad_time": (
+        "Không hiểu thời điểm này. Gõ theo mẫu <code>{example}</code>, ở tương lai."
+    ),
+    "announce_scheduled": "🕒 Thông báo #{id} sẽ được gửi lúc {at} (giờ Việt Nam).",
+    "announce_cancelled": "Đã hủy thông báo.",
+    "announce_not_cancellable": "Thông báo #{id} đã xong, không hủy được nữa.",
+    "announcements_header": "📣 <b>Thông báo gần đây</b>",
+    "announcements_none": "Chưa có thông báo nào.",
+    "announcement_line": (
+        "#{id} · {status} · {created} · đã gửi {sent}, chờ {queued}, lỗi {failed}, chặn "
+        "{blocked}\n{preview}"
+    ),
+    "btn_cancel_announcement": "✖ Hủy #{id}",
+    "broadcast_report": (
+        "📣 Thông báo #{id} đã gửi xong.\nĐã gửi: {sent} · Lỗi: {failed} · Đã chặn bot: {blocked}"
+        " · Không xác nhận: {unconfirmed}\nThời gian: {duration}"
+    ),
+    "status_draft": "nháp",
+    "status_scheduled": "hẹn giờ",
+    "status_queued": "đang xếp hàng",
+    "status_sending": "đang gửi",
+    "status_done": "xong",
+    "status_cancelled": "đã hủy",
 }
