@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from bot.app import build_application
 from bot.config import Settings
 from bot.standin import StandIn
-from bot.standin.console import HELP, run_console, stdin_lines
+from bot.standin.console import run_console, stdin_lines
 from bot.standin.ptb import polling
 from bot.texts import Language
 
@@ -28,7 +28,7 @@ async def chat(settings: Settings, *, language: Language, name: str) -> None:
         application = build_application(local)
         async with polling(application):
             user = standin.user(id=LOCAL_USER_ID, first_name=name, language_code=language)
-            print(f"Local chat with the bot (no Telegram token set).\n{HELP}\n", flush=True)
+            print("Local chat with the bot (no Telegram token set).", flush=True)
             await user.send_command("/start")
             await run_console(standin, user, lines=stdin_lines(), out=sys.stdout)
 

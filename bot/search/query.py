@@ -56,6 +56,7 @@ class QueryParser:
         self._noise = _phrases(lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES)
         self._soft = _phrases(lexicon.SOFT_PHRASES)
         self._markers = _phrases(lexicon.PLACE_MARKERS)
+        self._admin = _phrases(lexicon.ADMIN_PHRASES)
         self._star_words = _phrases(lexicon.STAR_WORDS)
         self._star_numbers = _valued(lexicon.STAR_NUMBERS.items())
         self._opener = tokenize(lexicon.QUESTION_OPENER)[0]
@@ -68,7 +69,10 @@ class QueryParser:
         self._take_question(typed, used)
         kept_by_question_words = used.copy()
         soft = self._take_lexicon(typed, used)
-        marker = self._find_marker(typed, used, is_place)
+        admin = self._admin_positions(typed)
+        marker = self._find_marker(typed, used, is_place) or self._find_admin_place(
+            typed, used, admin, is_place
+        )
         split = len(typed) if marker is None else marker[0]
         words = _unique(typed[i] for i in range(split) if not used[i])
         place_words: tuple[Token, ...] = ()
@@ -83,13 +87,19 @@ class QueryParser:
                 place_words = whole
             soft = (*soft, place_words)
         bare_place = bool(words) and marker is None and self._names_place(words, is_place)
+        place_text = _text(place_words)
         if bare_place:
             words, place_words = (), words
+            place_text = _text(place_words)
+            # "Dong Da district" is the old district, not the 2025 ward named Đống Đa
+            with_admin = [typed[i] for i in range(len(typed)) if not used[i] or i in admin]
+            if len(with_admin) > len(place_words) and is_place and is_place(_text(with_admin)):
+                place_text = _text(with_admin)
         entry = self._aliases.naming(words, kind="product") if words else None
         return ParsedQuery(
             text=text,
             product_text=_text(words),
-            place_text=_text(place_words) or None,
+            place_text=place_text or None,
             stars=stars,
             category=entry.term if entry else None,
             words=words,
@@ -164,6 +174,36 @@ class QueryParser:
             if after:
                 return start, end
             # "… in Hanoi": only weak words follow; the marker goes, and there is no place
+        return None
+
+    def _admin_positions(self, typed: list[Token]) -> set[int]:
+        """Where the words of administrative levels are (quận, huyện, phường, district …)."""
+        positions: set[int] = set()
+        for start in range(len(typed)):
+            hit = self._admin.at(typed, start)
+            if hit:
+                positions.update(range(start, start + len(hit[0])))
+        return positions
+
+    def _find_admin_place(
+        self,
+        typed: list[Token],
+        used: list[bool],
+        admin: set[int],
+        is_place: Callable[[str], bool] | None,
+    ) -> tuple[int, int] | None:
+        """ "mật ong quận Đống Đa": a level word after the goods starts a place, if it is one."""
+        if is_place is None or not admin:
+            return None
+        if self._names_place(
+            [t for i, t in enumerate(typed) if not used[i] or i in admin], is_place
+        ):
+            return None  # the whole text is a place: "xã Bát Tràng, huyện Gia Lâm"
+        for start in sorted(admin):
+            before = [typed[i] for i in range(start) if not used[i]]
+            place = [typed[i] for i in range(start, len(typed)) if not used[i] or i in admin]
+            if before and self._names_place(place, is_place):
+                return start, start
         return None
 
     def _names_place(self, words: Sequence[Token], is_place: Callable[[str], bool] | None) -> bool:

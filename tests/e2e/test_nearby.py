@@ -25,6 +25,12 @@ async def test_old_district_searches_its_new_wards_and_offers_them(vi_user: SimU
     assert "cửa hàng nhà B11 Kim Liên" in chosen.text.splitlines()[1]
 
 
+async def test_old_district_typed_as_free_text(en_user: SimUser) -> None:
+    reply = await ask(en_user, "Dong Da district")
+    assert reply.text.startswith("📍 OCOP shops near Quận Đống Đa:")
+    assert "Phường Kim Liên" in [row[0].text for row in reply.buttons]
+
+
 async def test_unknown_place_offers_the_closest_names(en_user: SimUser) -> None:
     reply = await ask(en_user, "/near Zzyzx Road")
     assert reply.text.startswith("I couldn't find the ward or commune «Zzyzx Road».")

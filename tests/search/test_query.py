@@ -159,3 +159,21 @@ def test_place_names_keep_words_that_are_also_question_words(
     assert isinstance(result.place, PlaceMatch) and result.place.unit is not None
     assert result.place.unit.code == ward_code
     assert result.products
+
+
+@pytest.mark.parametrize(
+    ("text", "product_text", "label"),
+    [
+        ("Dong Da district", "", "Quận Đống Đa"),  # the old district, not Phường Đống Đa
+        ("quận Hai Bà Trưng", "", "Quận Hai Bà Trưng"),
+        ("xã Bát Tràng, huyện Gia Lâm", "", "Xã Bát Tràng (Huyện Gia Lâm)"),
+        ("mật ong quận Đống Đa", "mật ong", "Quận Đống Đa"),
+        ("trà sen phường Tây Hồ", "trà sen", "Phường Tây Hồ"),
+    ],
+)
+def test_level_words_keep_old_districts_and_start_a_place(
+    shipped_index: SearchIndex, text: str, product_text: str, label: str
+) -> None:
+    result = shipped_index.search(text, resolve_place=resolve_place)
+    assert result.query.product_text == product_text
+    assert isinstance(result.place, PlaceMatch) and result.place.label == label
