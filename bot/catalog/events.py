@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.store.models import Event
 
-RECENT_COUNT = 5
+SHOWN_PER_GROUP = 4  # events listed per group, so the list always fits in one message
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ def events_by_time(events: Iterable[Event], *, today: date) -> EventsByTime:
     ordered = sorted(events, key=lambda event: (event.starts_on, event.name_vi))
     past = [event for event in ordered if event.ends_on < today]
     return EventsByTime(
-        current=[event for event in ordered if event.starts_on <= today <= event.ends_on],
-        upcoming=[event for event in ordered if event.starts_on > today],
-        recent=sorted(past, key=lambda event: event.ends_on, reverse=True)[:RECENT_COUNT],
+        current=[e for e in ordered if e.starts_on <= today <= e.ends_on][:SHOWN_PER_GROUP],
+        upcoming=[e for e in ordered if e.starts_on > today][:SHOWN_PER_GROUP],
+        recent=sorted(past, key=lambda e: e.ends_on, reverse=True)[:SHOWN_PER_GROUP],
     )

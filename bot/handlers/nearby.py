@@ -22,6 +22,7 @@ from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import category_text, point_line
 
 MAX_WARD_BUTTONS = 12
+MAX_UNLOCATED = 5  # carriers without a location, listed after the nearest points
 QUERY_LIMIT = 200  # characters of a place or product we read
 
 
@@ -62,7 +63,7 @@ def nearby_reply(
         lines.append(line)
     if nearby.unlocated_carriers:
         lines.append(render(lang, "near_unlocated"))
-        lines.extend(point_line(point, lang) for point in nearby.unlocated_carriers)
+        lines.extend(point_line(p, lang) for p in nearby.unlocated_carriers[:MAX_UNLOCATED])
     buttons = [[point_button(near.point)] for near in nearby.points]
     return Html("\n".join(lines)), buttons
 

@@ -56,7 +56,7 @@ def point_location(point: Point, lang: Language, distance_km: float | None = Non
     """Ward, distance, and how exact the location is."""
     if point.ward is None or point.lat is None:
         return render(lang, "location_unknown")
-    parts = [escape(point.ward)]
+    parts = [escape(clip(point.ward, 100))]
     if distance_km is not None:
         parts.append(render(lang, "label_distance", km=f"{distance_km:.1f}"))
     if not point.location_exact:
@@ -122,6 +122,6 @@ def event_line(event: Event, lang: Language) -> Html:
             end=format_day(event.ends_on, lang),
         )
     return Html(
-        f"• <b>{escape(clip(name, 200))}</b>\n  {escape(dates)} · {escape(clip(event.venue, 150))}"
-        + (f" ({escape(event.ward)})" if event.ward else "")
+        f"• <b>{escape(clip(name, 120))}</b>\n  {escape(dates)} · {escape(clip(event.venue, 80))}"
+        + (f" ({escape(clip(event.ward, 40))})" if event.ward else "")
     )

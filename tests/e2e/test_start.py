@@ -1,11 +1,14 @@
 """A new person opens the bot: welcome, help, language, deep links, the command menu."""
 
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.app import COMMANDS, build_application
 from bot.config import Settings
 from bot.standin import SimUser, StandIn
 from bot.standin.ptb import AnyApplication, polling
+from bot.store.models import Event
 from tests.e2e.conftest import ask
 
 
@@ -88,12 +91,21 @@ async def test_deep_link_to_a_missing_product_says_it_expired(vi_user: SimUser) 
     assert "Xin chào" in (await ask(vi_user, "/start junk_payload")).text
 
 
-async def test_menu_buttons(vi_user: SimUser) -> None:
+def latest_event(app: AnyApplication) -> Event:
+    """An event /events always shows: the next one to end that is not over, else the last."""
+    today = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    events = sorted(catalog_of(app).events, key=lambda event: (event.ends_on, event.starts_on))
+    return next((event for event in events if event.ends_on >= today), events[-1])
+
+
+async def test_menu_buttons(vi_user: SimUser, app: AnyApplication) -> None:
     await ask(vi_user, "/start")
     await vi_user.press("📅 Sự kiện")
     events = await vi_user.next_reply(kinds={"message"})
-    assert "Festival OCOP Việt Nam 2025" in events.text
-    assert "20/12/2025 – 23/12/2025" in events.text
+    latest = latest_event(app)
+    assert events.text.startswith("📅 Hội chợ và sự kiện OCOP")
+    assert latest.name_vi in events.text
+    assert latest.ends_on.strftime("%d/%m/%Y") in events.text
     await vi_user.press("🔎 Tìm sản phẩm")
     assert "Gõ tên sản phẩm" in (await vi_user.next_reply(kinds={"message"})).text
     await vi_user.press("📍 Gần tôi")
@@ -103,8 +115,9 @@ async def test_menu_buttons(vi_user: SimUser) -> None:
     assert prompt.keyboard["keyboard"][0][0]["request_location"] is True
 
 
-async def test_events_in_english(en_user: SimUser) -> None:
+async def test_events_in_english(en_user: SimUser, app: AnyApplication) -> None:
     reply = await ask(en_user, "/events")
     assert "OCOP fairs and events" in reply.text
-    assert "Vietnam OCOP Festival 2025" in reply.text
-    assert "20 Dec 2025 – 23 Dec 2025" in reply.text
+    latest = latest_event(app)
+    assert latest.name_en in reply.text
+    assert latest.ends_on.strftime("%d %b %Y") in reply.text

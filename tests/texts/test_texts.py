@@ -1,13 +1,17 @@
 """Both languages say the same things, and user text can never inject HTML."""
 
+import re
 from datetime import date
+from html import unescape
 
 import pytest
 
-from bot.catalog.events import events_by_time
+from bot.catalog.events import SHOWN_PER_GROUP, events_by_time
+from bot.handlers.catalog import WHERE_TO_BUY
 from bot.handlers.gate import FloodGuard
-from bot.store.models import Event
-from bot.texts import Html, clip, en, language_for, placeholders, render, vi
+from bot.store.models import Event, Point, Product
+from bot.texts import MESSAGE_LIMIT, Html, clip, en, language_for, placeholders, render, vi
+from bot.texts.cards import event_line, point_card, point_line, product_card
 
 
 def test_every_string_exists_in_both_languages_with_the_same_placeholders() -> None:
@@ -60,3 +64,51 @@ def test_events_are_split_into_current_upcoming_and_recent() -> None:
     soon = _event("soon", date(2026, 2, 6), date(2026, 2, 11))
     grouped = events_by_time([soon, past, now], today=date(2025, 12, 21))
     assert (grouped.current, grouped.upcoming, grouped.recent) == ([now], [soon], [past])
+
+
+LONG = "Ấ&<" * 3000  # far longer than any real field, full of characters HTML escapes
+
+
+def test_the_longest_possible_cards_fit_in_one_message() -> None:
+    product = Product(
+        id=1,
+        name_vi=LONG,
+        name_en=LONG,
+        category="food",
+        stars=5,
+        producer=LONG,
+        origin_commune=LONG,
+        origin_province=LONG,
+        source_url="https://example.org/" + "a" * 500,
+    )
+    point = Point(
+        id=2,
+        name=LONG,
+        kind="showroom",
+        address=LONG,
+        ward=LONG,
+        ward_code="00190",
+        lat=21.0,
+        lon=105.8,
+        opened=LONG,
+        products_note=LONG,
+        source_url="https://example.org/" + "b" * 500,
+    )
+    event = Event(
+        name_vi=LONG,
+        name_en=LONG,
+        starts_on=date(2025, 12, 20),
+        ends_on=date(2025, 12, 23),
+        venue=LONG,
+        ward=LONG,
+        source_url="https://example.org",
+    )
+    lines = [point_line(point, "vi", 12.5)] * WHERE_TO_BUY
+    cards = [
+        product_card(product, "vi", carriers=lines),
+        point_card(point, "en", carries=[product] * 50, distance_km=3.2),
+        Html("\n".join([event_line(event, "vi")] * 3 * SHOWN_PER_GROUP)),
+    ]
+    for card in cards:
+        shown = unescape(re.sub(r"<[^>]+>", "", card))  # what Telegram counts: text, no tags
+        assert len(shown) <= MESSAGE_LIMIT
