@@ -5,15 +5,18 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.app import COMMANDS, build_application
+from bot.catalog.snapshot import Catalog
 from bot.config import Settings
+from bot.handlers.common import Services
 from bot.standin import SimUser, StandIn
 from bot.standin.ptb import AnyApplication, polling
 from bot.store.models import Event
 from tests.e2e.conftest import ask
 
 
-def catalog_of(app: AnyApplication):  # type: ignore[no-untyped-def]
-    return app.bot_data["services"].live.catalog
+def catalog_of(app: AnyApplication) -> Catalog:
+    services: Services = app.bot_data["services"]
+    return services.live.catalog
 
 
 async def test_vietnamese_user_is_welcomed_in_vietnamese_with_the_menu(vi_user: SimUser) -> None:
