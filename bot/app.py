@@ -62,7 +62,7 @@ from bot.handlers.subscribe import (
     unsubscribe_command,
     unsubscribe_pressed,
 )
-from bot.store.db import create_engine, create_tables, session_factory
+from bot.store.db import create_current_engine, session_factory
 from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
@@ -162,8 +162,7 @@ def announce_conversation() -> ConversationHandler:  # type: ignore[type-arg]
 
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     settings: Settings = application.bot_data["settings"]
-    engine = create_engine(settings.database_url)
-    await create_tables(engine)
+    engine = await create_current_engine(settings.database_url)
     sessions = session_factory(engine)
     async with sessions() as session:
         live = await read_live_catalog(session=session)
@@ -174,6 +173,7 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         engine=engine,
         send=telegram_sender(application.bot, paid_broadcast=settings.paid_broadcasts),
         on_finished=partial(report_to_staff, application),
+        instance_id=settings.instance_id,
         options=SenderOptions(rate=settings.broadcast_rate),
     )
     await sender.start()

@@ -24,6 +24,15 @@ class Settings(BaseSettings):
     catalog_refresh_seconds: float = 30.0  # how often a running bot checks for a new catalog
     broadcast_rate: float = Field(default=25.0, gt=0, le=1000)  # announcements per second
     paid_broadcasts: bool = False  # Telegram's paid broadcasts allow up to 1,000 messages/s
+    # Webhook mode (`run --webhook`): Telegram posts updates to WEBHOOK_URL, sending the secret
+    # in a header; the server listens on WEBHOOK_LISTEN:PORT at WEBHOOK_URL's path.
+    webhook_url: str | None = Field(default=None, pattern=r"^https://")
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    port: int = Field(default=8080, ge=1, le=65535)
+    # Names this process among the instances sharing the database; keep it unique and stable
+    # across restarts (e.g. the platform's dyno or pod name). Default: host name and process id.
+    instance_id: str | None = None
 
     @field_validator("staff_ids", mode="before")
     @classmethod

@@ -1,8 +1,12 @@
-"""`python -m bot run`: serve Telegram (with TELEGRAM_BOT_TOKEN) or open the local chat."""
+"""`python -m bot run [--webhook]`: serve Telegram (polling or webhooks), or open the local chat."""
 
 import argparse
+import asyncio
+import sys
+from collections.abc import Callable
 
 from bot.config import get_settings
+from bot.store.migrate import SchemaOutdatedError
 from bot.texts import Language
 
 
@@ -10,6 +14,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser = subparsers.add_parser(
         "run",
         help="run the bot: polls Telegram with TELEGRAM_BOT_TOKEN, else opens the local chat",
+    )
+    parser.add_argument(
+        "--webhook",
+        action="store_true",
+        help="serve Telegram webhooks on PORT instead of polling "
+        "(needs WEBHOOK_URL and WEBHOOK_SECRET); GET /healthz reports the instance's health",
     )
     parser.set_defaults(handler=run)
     console = subparsers.add_parser(
@@ -24,16 +34,38 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
+    if args.webhook:
+        from bot.webhook import serve_webhooks, webhook_of
+
+        try:
+            webhook_of(settings)
+        except ValueError as error:
+            return _not_starting(error)
+        return _unless_outdated(lambda: asyncio.run(serve_webhooks(settings)))
     if settings.telegram_bot_token is None:
         return run_console(args)
     from bot.app import build_application
 
-    build_application(settings).run_polling()
-    return 0
+    return _unless_outdated(build_application(settings).run_polling)
 
 
 def run_console(args: argparse.Namespace) -> int:
     from bot.console import run_console_chat
 
     language: Language = "en" if getattr(args, "lang", "vi") == "en" else "vi"
-    return run_console_chat(get_settings(), language=language, name=getattr(args, "name", "Bạn"))
+    name = getattr(args, "name", "Bạn")
+    return _unless_outdated(lambda: run_console_chat(get_settings(), language=language, name=name))
+
+
+def _unless_outdated(serve: Callable[[], object]) -> int:
+    """Run `serve`; on a database behind the code, say what to run instead of a traceback."""
+    try:
+        serve()
+    except SchemaOutdatedError as error:
+        return _not_starting(error)
+    return 0
+
+
+def _not_starting(error: Exception) -> int:
+    print(f"Not starting: {error}", file=sys.stderr)
+    return 2

@@ -10,7 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store import broadcast, models  # noqa: F401  (registers the tables on SQLModel.metadata)
+# Importing the table modules registers their tables on SQLModel.metadata.
+from bot.store import broadcast, models, rate  # noqa: F401
+from bot.store.migrate import ensure_current, upgrade
 
 
 def create_engine(database_url: str) -> AsyncEngine:
@@ -30,6 +32,18 @@ def create_engine(database_url: str) -> AsyncEngine:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
+    return engine
+
+
+async def create_current_engine(database_url: str) -> AsyncEngine:
+    """An engine for a database at the latest schema revision; `SchemaOutdatedError` (which
+    says what to run) otherwise. A long-running process starts with this, never migrating."""
+    engine = create_engine(database_url)
+    try:
+        await ensure_current(engine)
+    except BaseException:
+        await engine.dispose()
+        raise
     return engine
 
 
@@ -53,8 +67,9 @@ async def open_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 @asynccontextmanager
 async def open_session(database_url: str) -> AsyncIterator[AsyncSession]:
-    """An engine and one session for a short-lived command; both closed on exit."""
+    """An engine and one session for a short-lived command, on a database brought up to the
+    latest schema revision first (a new SQLite file included); both closed on exit."""
     async with open_engine(database_url) as engine:
-        await create_tables(engine)
+        await upgrade(engine)
         async with session_factory(engine)() as session:
             yield session
