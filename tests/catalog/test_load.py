@@ -1,29 +1,43 @@
-"""Atomic, idempotent loading into a real SQLite file, and the shipped catalog."""
+"""Atomic, idempotent loading into a real database, and the shipped catalog."""
 
-import sqlite3
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
 
 from bot.catalog.load import InvalidCatalogError, load_catalog
 from bot.catalog.snapshot import read_catalog
 from bot.cli import main
 from bot.config import DEFAULT_CATALOG_DIR
-from bot.store.db import open_session
+from bot.store.db import open_engine, open_session
 
 from .conftest import Tables
 
 
-def database_dump(path: Path) -> list[str]:
-    with sqlite3.connect(path) as connection:
-        return list(connection.iterdump())
+async def database_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary key order."""
+    async with open_engine(url) as engine, engine.connect() as connection:
+        return {
+            table.name: [
+                tuple(row)
+                for row in await connection.execute(
+                    sa.select(table).order_by(*table.primary_key.columns)
+                )
+            ]
+            for table in SQLModel.metadata.sorted_tables
+        }
 
 
-@pytest.fixture
-def database(tmp_path: Path) -> tuple[str, Path]:
-    path = tmp_path / "ocop.sqlite3"
-    return f"sqlite+aiosqlite:///{path}", path
+def first_row(url: str, query: str) -> tuple[Any, ...]:
+    async def read() -> tuple[Any, ...]:
+        async with open_engine(url) as engine, engine.connect() as connection:
+            return tuple((await connection.execute(sa.text(query))).one())
+
+    return asyncio.run(read())
 
 
 async def load(url: str, directory: Path) -> dict[str, tuple[int, int, int]]:
@@ -33,11 +47,11 @@ async def load(url: str, directory: Path) -> dict[str, tuple[int, int, int]]:
 
 
 async def test_invalid_row_100_of_150_leaves_the_database_unchanged(
-    make_catalog: Callable[..., Path], database: tuple[str, Path]
+    make_catalog: Callable[..., Path], database_url: str
 ) -> None:
-    url, path = database
+    url = database_url
     await load(url, make_catalog("v1"))
-    before = database_dump(path)
+    before = await database_dump(url)
 
     def rename_and_break(tables: Tables) -> None:
         tables["products.csv"][0]["name_en"] = "Renamed, would be an update"
@@ -49,26 +63,26 @@ async def test_invalid_row_100_of_150_leaves_the_database_unchanged(
     assert [str(p) for p in error.value.problems] == [
         "products.csv:100: stars: stars must be 3, 4, 5 or blank; got 'six'"
     ]
-    assert database_dump(path) == before
+    assert await database_dump(url) == before
 
 
 async def test_loading_twice_gives_the_same_database(
-    make_catalog: Callable[..., Path], database: tuple[str, Path]
+    make_catalog: Callable[..., Path], database_url: str
 ) -> None:
-    url, path = database
+    url = database_url
     directory = make_catalog()
     first = await load(url, directory)
     assert first["products"] == (150, 0, 0)
-    dump = database_dump(path)
+    dump = await database_dump(url)
     second = await load(url, directory)
     assert set(second.values()) == {(0, 0, 0)}
-    assert database_dump(path) == dump
+    assert await database_dump(url) == dump
 
 
 async def test_reload_updates_in_place_and_removes_rows_gone_from_the_files(
-    make_catalog: Callable[..., Path], database: tuple[str, Path]
+    make_catalog: Callable[..., Path], database_url: str
 ) -> None:
-    url, _ = database
+    url = database_url
     await load(url, make_catalog("v1"))
     async with open_session(url) as session:
         ids_before = {p.name_vi: p.id for p in (await read_catalog(session=session)).products}
@@ -92,11 +106,9 @@ async def test_reload_updates_in_place_and_removes_rows_gone_from_the_files(
 
 
 def test_shipped_catalog_validates_and_loads(
-    database: tuple[str, Path],
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url, path = database
+    url = database_url
     monkeypatch.setenv("DATABASE_URL", url)
     from bot.config import get_settings
 
@@ -106,13 +118,8 @@ def test_shipped_catalog_validates_and_loads(
         assert main(["catalog", "load", str(DEFAULT_CATALOG_DIR)]) == 0
     finally:
         get_settings.cache_clear()
-    with sqlite3.connect(path) as connection:
-        products = connection.execute("SELECT count(*), count(nullif(source_url, '')) FROM product")
-        assert products.fetchone()[0] >= 178
-        points = connection.execute("SELECT count(*), count(nullif(source_url, '')) FROM point")
-        count, with_source = points.fetchone()
-        assert count >= 48 and with_source == count
-        missing = connection.execute("SELECT count(*) FROM product WHERE source_url = ''")
-        assert missing.fetchone()[0] == 0
-        links = connection.execute("SELECT count(*) FROM stocklink").fetchone()[0]
-        assert links > 0
+    assert first_row(url, "SELECT count(*) FROM product")[0] >= 178
+    count, with_source = first_row(url, "SELECT count(*), count(nullif(source_url, '')) FROM point")
+    assert count >= 48 and with_source == count
+    assert first_row(url, "SELECT count(*) FROM product WHERE source_url = ''") == (0,)
+    assert first_row(url, "SELECT count(*) FROM stocklink")[0] > 0

@@ -1,20 +1,15 @@
 """The real bot `Application`, polling the Bot API stand-in over HTTP, on a loaded catalog."""
 
-import asyncio
 import itertools
-import shutil
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
 
 from bot.app import build_application
-from bot.catalog.load import load_catalog
-from bot.config import DEFAULT_CATALOG_DIR, Settings
+from bot.config import Settings
 from bot.standin import Reply, SimUser, StandIn
 from bot.standin.ptb import AnyApplication, polling
-from bot.store.db import open_session
 
 _user_ids = itertools.count(1000)
 
@@ -23,26 +18,6 @@ _user_ids = itertools.count(1000)
 def timedelta_periods(monkeypatch: pytest.MonkeyPatch) -> None:
     """PTB 22 warns unless time periods (RetryAfter.retry_after) are opted in as timedelta."""
     monkeypatch.setenv("PTB_TIMEDELTA", "true")
-
-
-@pytest.fixture(scope="session")
-def loaded_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file with the shipped catalog, loaded once; tests work on copies."""
-    path = tmp_path_factory.mktemp("catalog") / "ocop.sqlite3"
-
-    async def load() -> None:
-        async with open_session(f"sqlite+aiosqlite:///{path}") as session:
-            await load_catalog(session=session, directory=DEFAULT_CATALOG_DIR)
-
-    asyncio.run(load())
-    return path
-
-
-@pytest.fixture
-def database_url(loaded_catalog: Path, tmp_path: Path) -> str:
-    path = tmp_path / "ocop.sqlite3"
-    shutil.copy(loaded_catalog, path)
-    return f"sqlite+aiosqlite:///{path}"
 
 
 @pytest.fixture
@@ -55,11 +30,11 @@ async def standin() -> AsyncIterator[StandIn]:
 
 
 @pytest.fixture
-def bot_settings(standin: StandIn, database_url: str) -> Settings:
+def bot_settings(standin: StandIn, catalog_database_url: str) -> Settings:
     return Settings(
         telegram_bot_token=SecretStr(standin.token),
         telegram_api_base_url=standin.base_url,
-        database_url=database_url,
+        database_url=catalog_database_url,
         _env_file=None,
     )
 

@@ -1,41 +1,28 @@
-"""`python -m bot near` against the shipped catalog, loaded into a temporary SQLite file."""
+"""`python -m bot near` against the shipped catalog, loaded into a database of the test's own."""
 
 import io
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.cli import main
-from bot.config import DEFAULT_CATALOG_DIR, get_settings
+from bot.config import get_settings
 
 from .package_data import unit_code
 
 
-def use_database(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{path}")
+def use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
     get_settings.cache_clear()
-
-
-@pytest.fixture(scope="module")
-def loaded_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (DEFAULT_CATALOG_DIR / "points.csv").exists():
-        pytest.skip("catalog_data/ is not written yet")
-    path = tmp_path_factory.mktemp("near") / "ocop.sqlite3"
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        use_database(monkeypatch, path)
-        assert main(["catalog", "load", str(DEFAULT_CATALOG_DIR)]) == 0
-    get_settings.cache_clear()
-    return path
 
 
 @pytest.fixture
 def near(
-    loaded_database: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    catalog_database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Iterator[Any]:
-    use_database(monkeypatch, loaded_database)
+    use_database(monkeypatch, catalog_database_url)
     capsys.readouterr()
 
     def run(*args: str) -> dict[str, Any]:
@@ -79,9 +66,9 @@ def test_bat_trang_with_gom_lists_bat_trang_points_carrying_ceramics(near: Any) 
 
 
 def test_batch_answers_one_json_line_per_place_and_times_itself(
-    loaded_database: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    catalog_database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    use_database(monkeypatch, loaded_database)
+    use_database(monkeypatch, catalog_database_url)
     monkeypatch.setattr("sys.stdin", io.StringIO("o cho dua\n\nDong Da district\npizza\n"))
     try:
         assert main(["near", "--batch"]) == 0
@@ -100,9 +87,9 @@ def test_batch_answers_one_json_line_per_place_and_times_itself(
 
 
 def test_an_empty_database_says_how_to_load_the_catalog(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    use_database(monkeypatch, tmp_path / "empty.sqlite3")
+    use_database(monkeypatch, database_url)
     try:
         assert main(["near", "o cho dua"]) == 1
     finally:
