@@ -22,10 +22,9 @@ import contextlib
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -105,9 +104,11 @@ class Sender:
         self._slots = asyncio.Semaphore(options.concurrency)
         self._work_ready = asyncio.Event()
         self._maintenance_due = asyncio.Event()
-        # Stopping is cooperative: a task cancelled inside a database call can leave its
-        # pooled connection half-closed, so the loops stop between calls instead.
-        self._stopping = asyncio.Event()
+        # A task cancelled inside a database call can leave its pooled connection half-closed:
+        # stop() cancels the dispatcher only while it waits for a slot or the pacer; otherwise
+        # the loops see `_stopping` between their database calls.
+        self._stopping = False
+        self._dispatcher_waiting = False
         self._in_flight: set[asyncio.Task[None]] = set()
         self._loops: list[asyncio.Task[None]] = []
         self._messages: dict[int, Announcement] = {}
@@ -134,8 +135,10 @@ class Sender:
 
     async def stop(self) -> None:
         """Stop taking rows, let the calls in flight finish and record, give back leased rows."""
-        self._stopping.set()
+        self._stopping = True
         self.wake()
+        if self._loops and self._dispatcher_waiting:
+            self._loops[0].cancel()
         await asyncio.gather(*self._loops, return_exceptions=True)
         await asyncio.gather(*self._in_flight, return_exceptions=True)
         async with self._engine.begin() as connection:
@@ -147,7 +150,7 @@ class Sender:
         self._maintenance_due.set()
 
     async def _dispatch_loop(self) -> None:
-        while not self._stopping.is_set():
+        while not self._stopping:
             try:
                 claimed = await self._claim()
             except Exception:
@@ -156,25 +159,17 @@ class Sender:
             if not claimed:
                 await self._idle()
             for row in claimed:
-                if not await self._unless_stopping(self._slots.acquire()):
+                if self._stopping:
                     break
-                if not await self._unless_stopping(self._pacer.take()):
-                    self._slots.release()
-                    break
+                self._dispatcher_waiting = True
+                try:
+                    await self._slots.acquire()
+                    await self._pacer.take()
+                finally:
+                    self._dispatcher_waiting = False
                 task = asyncio.create_task(self._deliver(row))
                 self._in_flight.add(task)
                 task.add_done_callback(self._in_flight.discard)
-
-    async def _unless_stopping(self, waiting: Coroutine[Any, Any, object]) -> bool:
-        """Await `waiting` (a slot, the pacer) unless `stop()` comes first; True if it ended."""
-        waiter = asyncio.ensure_future(waiting)
-        stopping = asyncio.ensure_future(self._stopping.wait())
-        await asyncio.wait((waiter, stopping), return_when=asyncio.FIRST_COMPLETED)
-        stopping.cancel()
-        if waiter.done():
-            return True
-        waiter.cancel()
-        return False
 
     async def _claim(self) -> list[Claimed]:
         async with self._engine.begin() as connection:
@@ -257,7 +252,7 @@ class Sender:
         return min(doubled, self.options.max_backoff)
 
     async def _maintenance_loop(self) -> None:
-        while not self._stopping.is_set():
+        while not self._stopping:
             try:
                 await self._maintain()
             except Exception:

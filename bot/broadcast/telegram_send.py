@@ -4,6 +4,10 @@ Give the bot a connection pool at least as large as the sender's concurrency, e.
 `Bot(token, request=HTTPXRequest(connection_pool_size=16))`, or calls queue for a connection.
 """
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 
 import httpx
@@ -17,6 +21,7 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.request import HTTPXRequest
 
 from bot.broadcast.outcomes import (
     Blocked,
@@ -37,33 +42,59 @@ _GONE_CHAT = ("chat not found", "user is deactivated", "peer_id_invalid")
 
 
 def telegram_sender(
-    bot: Bot, *, parse_mode: str | None = None, paid_broadcast: bool = False
+    bot: Bot,
+    *,
+    parse_mode: str | None = None,
+    paid_broadcast: bool = False,
+    max_calls: int | None = None,
 ) -> SendFunction:
     """Send text (or a photo with the text as caption) through `bot`; every error becomes an
-    outcome. `paid_broadcast` asks Telegram for the paid limit of 1,000 messages/s."""
+    outcome. `paid_broadcast` asks Telegram for the paid limit of 1,000 messages/s.
+
+    `max_calls` caps the HTTP calls in flight below the sender's concurrency: the other rows
+    do their database writes meanwhile, and httpx's pool (whose bookkeeping grows with the
+    number of waiting requests) never queues.
+    """
+    calls = asyncio.Semaphore(max_calls) if max_calls else contextlib.nullcontext()
 
     async def send(message: Outgoing) -> Outcome:
-        try:
-            if message.photo:
-                sent = await bot.send_photo(
-                    message.chat_id,
-                    message.photo,
-                    caption=message.text,
-                    parse_mode=parse_mode,
-                    allow_paid_broadcast=paid_broadcast or None,
-                )
-            else:
-                sent = await bot.send_message(
-                    message.chat_id,
-                    message.text,
-                    parse_mode=parse_mode,
-                    allow_paid_broadcast=paid_broadcast or None,
-                )
-        except TelegramError as error:
-            return outcome_of(error)
-        return Delivered(sent.message_id)
+        async with calls:
+            return await _send(bot, message, parse_mode=parse_mode, paid=paid_broadcast)
 
     return send
+
+
+async def _send(bot: Bot, message: Outgoing, *, parse_mode: str | None, paid: bool) -> Outcome:
+    try:
+        if message.photo:
+            sent = await bot.send_photo(
+                message.chat_id,
+                message.photo,
+                caption=message.text,
+                parse_mode=parse_mode,
+                allow_paid_broadcast=paid or None,
+            )
+        else:
+            sent = await bot.send_message(
+                message.chat_id,
+                message.text,
+                parse_mode=parse_mode,
+                allow_paid_broadcast=paid or None,
+            )
+    except TelegramError as error:
+        return outcome_of(error)
+    return Delivered(sent.message_id)
+
+
+@asynccontextmanager
+async def bot_sender(
+    *, token: str, base_url: str, connections: int, read_timeout: float = 5.0
+) -> AsyncIterator[SendFunction]:
+    """A send function over a Bot of its own (for a sender running without the Application),
+    with at most `connections` calls in flight."""
+    request = HTTPXRequest(connection_pool_size=connections, read_timeout=read_timeout)
+    async with Bot(token, base_url=base_url, request=request) as bot:
+        yield telegram_sender(bot, max_calls=connections)
 
 
 def outcome_of(error: TelegramError) -> Outcome:

@@ -27,6 +27,7 @@ from bot.store.broadcast import Audience, Topic, subscriber_table, utc_now
 from bot.store.db import create_engine, create_tables, session_factory
 
 ALL_TOPICS = (Topic.EVENTS, Topic.SHOWROOMS)
+Start = Callable[[Sender], Awaitable[Sender]]
 
 
 @pytest.fixture(autouse=True)
@@ -164,7 +165,7 @@ def reports() -> Reports:
 
 
 @pytest.fixture
-async def running() -> AsyncIterator[Callable[[Sender], Awaitable[Sender]]]:
+async def running() -> AsyncIterator[Start]:
     """Start senders; each is stopped at the end of the test."""
     started: list[Sender] = []
 

@@ -1,7 +1,6 @@
 """The sender against a scripted fake Telegram: outcomes, restart, two senders, cancel."""
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -16,10 +15,9 @@ from bot.broadcast.subscribers import get_subscriber
 from bot.store.broadcast import AnnouncementStatus, DeliveryStatus, delivery_table, utc_now
 from bot.store.db import open_engine
 
-from .conftest import FakeTelegram, Reports, add_subscribers, announce
+from .conftest import FakeTelegram, Reports, Start, add_subscribers, announce
 
 Sessions = async_sessionmaker[AsyncSession]
-Start = Callable[[Sender], Awaitable[Sender]]
 FAST = SenderOptions(
     rate=1000, concurrency=16, first_backoff=timedelta(milliseconds=20), poll_seconds=0.05
 )

@@ -1,0 +1,59 @@
+"""`python -m bot.broadcast.standalone`: run the sender alone until no announcement is left
+queued or sending (the kill-and-restart test runs it in a subprocess)."""
+
+import argparse
+import asyncio
+import logging
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+
+from bot.broadcast.sender import Sender, SenderOptions
+from bot.broadcast.telegram_send import bot_sender
+from bot.config import get_settings
+from bot.store.broadcast import AnnouncementStatus, announcement_table
+from bot.store.db import create_engine, create_tables
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    settings = get_settings()
+    token = settings.telegram_bot_token
+    parser = argparse.ArgumentParser(prog="python -m bot.broadcast.standalone")
+    parser.add_argument("--database-url", default=settings.database_url)
+    parser.add_argument("--base-url", default=settings.telegram_api_base_url)
+    parser.add_argument("--token", default=token.get_secret_value() if token else None)
+    parser.add_argument("--instance-id", help="stable id: its own leftovers are settled at once")
+    parser.add_argument("--rate", type=float, default=SenderOptions.rate)
+    parser.add_argument("--concurrency", type=int, default=SenderOptions.concurrency)
+    parser.add_argument("--connections", type=int, default=8, help="HTTP calls in flight")
+    return parser.parse_args(argv)
+
+
+async def run(args: argparse.Namespace) -> None:
+    engine = create_engine(args.database_url)
+    await create_tables(engine)
+    options = SenderOptions(rate=args.rate, concurrency=args.concurrency, poll_seconds=0.2)
+    unfinished = sa.select(sa.func.count()).where(
+        announcement_table.c.status.in_([AnnouncementStatus.QUEUED, AnnouncementStatus.SENDING])
+    )
+    async with bot_sender(
+        token=args.token, base_url=args.base_url, connections=args.connections
+    ) as send:
+        sender = Sender(engine=engine, send=send, instance_id=args.instance_id, options=options)
+        await sender.start()
+        while True:
+            async with engine.connect() as connection:
+                if not (await connection.execute(unfinished)).scalar_one():
+                    break
+            await asyncio.sleep(options.poll_seconds)
+        await sender.stop()
+    await engine.dispose()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    asyncio.run(run(parse_arguments(argv)))
+
+
+if __name__ == "__main__":
+    main()
