@@ -63,8 +63,8 @@ def webhook_of(settings: Settings) -> Webhook:
 
 
 class UpdateReceiver(tornado.web.RequestHandler):
-    def initialize(self, application: AnyApplication, secret: bytes) -> None:
-        self.bot_application = application
+    def initialize(self, bot_application: AnyApplication, secret: bytes) -> None:
+        self.bot_application = bot_application
         self.secret = secret
 
     async def post(self) -> None:
@@ -83,8 +83,8 @@ class UpdateReceiver(tornado.web.RequestHandler):
 
 
 class HealthCheck(tornado.web.RequestHandler):
-    def initialize(self, application: AnyApplication) -> None:
-        self.bot_application = application
+    def initialize(self, bot_application: AnyApplication) -> None:
+        self.bot_application = bot_application
 
     async def get(self) -> None:
         healthy, report = await health(self.bot_application.bot_data["services"])
@@ -118,9 +118,9 @@ def web_application(application: AnyApplication, webhook: Webhook) -> tornado.we
             (
                 re.escape(webhook.path),
                 UpdateReceiver,
-                {"application": application, "secret": webhook.secret.encode()},
+                {"bot_application": application, "secret": webhook.secret.encode()},
             ),
-            (HEALTH_PATH, HealthCheck, {"application": application}),
+            (HEALTH_PATH, HealthCheck, {"bot_application": application}),
         ]
     )
 
