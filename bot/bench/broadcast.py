@@ -36,7 +36,8 @@ from bot.broadcast.subscribers import get_subscriber, reactivate
 from bot.broadcast.telegram_send import bot_sender
 from bot.standin import StandIn
 from bot.store.broadcast import Audience, subscriber_table, utc_now
-from bot.store.db import create_engine, create_tables, session_factory
+from bot.store.db import create_engine, session_factory
+from bot.store.migrate import upgrade
 
 HELP = "broadcast deliveries/s, pacing at 25/s, /start latency during a broadcast, memory"
 PACING_WARD = "bench-pacing"
@@ -105,7 +106,7 @@ async def _bench(
     args: argparse.Namespace, url: str, base_url: str, token: str, standin: Connection
 ) -> None:
     engine = create_engine(url)
-    await create_tables(engine)
+    await upgrade(engine)
     sessions = session_factory(engine)
     started = time.perf_counter()
     pacing_group = int(args.pacing_rate * args.pacing_seconds * 1.2)

@@ -56,7 +56,8 @@ from bot.broadcast.outcomes import (
     SendFunction,
     Transient,
 )
-from bot.broadcast.pacing import Pacer, TokenBucket
+from bot.broadcast.pacing import Pacer
+from bot.broadcast.shared_rate import pacer_for
 from bot.store.broadcast import Announcement, DeliveryStatus, utc_now
 from bot.store.db import session_factory
 
@@ -99,7 +100,7 @@ class Sender:
         self._sessions = session_factory(engine)
         self._send = send
         self._on_finished = on_finished
-        self._pacer = pacer or TokenBucket(rate=options.rate)
+        self._pacer = pacer or pacer_for(engine, rate=options.rate)
         self._journal = Journal(engine=engine, instance=self.instance_id, lease=options.lease)
         self._slots = asyncio.Semaphore(options.concurrency)
         self._work_ready = asyncio.Event()

@@ -5,6 +5,7 @@ import argparse
 import asyncio
 import logging
 from collections.abc import Sequence
+from datetime import timedelta
 
 import sqlalchemy as sa
 
@@ -12,7 +13,7 @@ from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.telegram_send import bot_sender
 from bot.config import get_settings
 from bot.store.broadcast import AnnouncementStatus, announcement_table
-from bot.store.db import create_engine, create_tables
+from bot.store.db import create_current_engine
 
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -26,13 +27,23 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=SenderOptions.rate)
     parser.add_argument("--concurrency", type=int, default=SenderOptions.concurrency)
     parser.add_argument("--connections", type=int, default=8, help="HTTP calls in flight")
+    parser.add_argument(
+        "--lease",
+        type=float,
+        default=SenderOptions.lease.total_seconds(),
+        help="seconds a claimed row stays ours: how long a killed sender's rows wait",
+    )
     return parser.parse_args(argv)
 
 
 async def run(args: argparse.Namespace) -> None:
-    engine = create_engine(args.database_url)
-    await create_tables(engine)
-    options = SenderOptions(rate=args.rate, concurrency=args.concurrency, poll_seconds=0.2)
+    engine = await create_current_engine(args.database_url)
+    options = SenderOptions(
+        rate=args.rate,
+        concurrency=args.concurrency,
+        lease=timedelta(seconds=args.lease),
+        poll_seconds=0.2,
+    )
     unfinished = sa.select(sa.func.count()).where(
         announcement_table.c.status.in_([AnnouncementStatus.QUEUED, AnnouncementStatus.SENDING])
     )

@@ -1,21 +1,14 @@
-"""A real database per test, bulk subscribers, a scriptable fake Telegram, and the stand-in.
-
-The database is a SQLite file, or the PostgreSQL database named by TEST_DATABASE_URL
-(emptied before each test).
-"""
+"""A real database per test, bulk subscribers, a scriptable fake Telegram, and the stand-in."""
 
 import asyncio
 import itertools
-import os
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
-from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.broadcast.announcements import BroadcastReport, confirm, create_announcement
@@ -24,7 +17,7 @@ from bot.broadcast.sender import Sender
 from bot.broadcast.subscribers import topics_value
 from bot.standin import StandIn
 from bot.store.broadcast import Audience, Topic, subscriber_table, utc_now
-from bot.store.db import create_engine, create_tables, session_factory
+from bot.store.db import open_engine, session_factory
 
 ALL_TOPICS = (Topic.EVENTS, Topic.SHOWROOMS)
 Start = Callable[[Sender], Awaitable[Sender]]
@@ -37,19 +30,9 @@ def timedelta_periods(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
-
-
-@pytest.fixture
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
-    engine = create_engine(database_url)
-    if engine.dialect.name != "sqlite":
-        async with engine.begin() as connection:
-            await connection.run_sync(SQLModel.metadata.drop_all)
-    await create_tables(engine)
-    yield engine
-    await engine.dispose()
+    async with open_engine(database_url) as engine:
+        yield engine
 
 
 @pytest.fixture
