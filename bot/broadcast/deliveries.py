@@ -1,8 +1,8 @@
 """The sender's set-based row operations: claim, mark sending, record outcomes, recover, finish.
 
 Every write is one conditional UPDATE, written once with SQLAlchemy for SQLite (≥ 3.35, for
-RETURNING) and PostgreSQL, where the claim's inner SELECT adds FOR UPDATE SKIP LOCKED so that
-instances claiming at the same moment take different rows instead of waiting on each other.
+RETURNING and MATERIALIZED) and PostgreSQL, where the claim's SELECT adds FOR UPDATE SKIP LOCKED
+so that instances claiming at the same moment take different rows instead of waiting.
 """
 
 from collections.abc import Sequence
@@ -56,16 +56,21 @@ async def claim(
         _rows.next_attempt_at <= now,
         sa.or_(_rows.claimed_until.is_(None), _rows.claimed_until < now),
     )
-    candidates = (
+    # A materialized CTE, not `IN (subquery)`: PostgreSQL may run such a subquery again for
+    # each row it checks, and with SKIP LOCKED every run picks new rows, so the LIMIT would
+    # not hold (one claim took a whole announcement).
+    picked = (
         sa.select(_rows.id)
         .where(due)
         .order_by(_rows.next_attempt_at, _rows.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
+        .cte("picked")
+        .prefix_with("MATERIALIZED")
     )
     claimed = await connection.execute(
         sa.update(delivery_table)
-        .where(_rows.id.in_(candidates.scalar_subquery()), due)
+        .where(_rows.id.in_(sa.select(picked.c.id)), due)
         .values(claimed_by=instance, claimed_until=now + lease)
         .returning(_rows.id, _rows.announcement_id, _rows.chat_id, _rows.attempts)
     )

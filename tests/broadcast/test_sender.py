@@ -1,6 +1,7 @@
 """The sender against a scripted fake Telegram: outcomes, restart, two senders, cancel."""
 
 import asyncio
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -124,7 +125,7 @@ async def test_two_senders_fire_a_scheduled_announcement_once_and_share_its_rows
                     send=telegram,
                     on_finished=reports,
                     instance_id=name,
-                    options=FAST,
+                    options=replace(FAST, claim_batch=20),  # both must come back for more
                 )
             )
         report = await reports.wait_for(announcement_id)
