@@ -9,6 +9,7 @@ paced one; resident memory is sampled once a second.
 
 import argparse
 import asyncio
+import itertools
 import multiprocessing
 import resource
 import statistics
@@ -23,6 +24,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from bot.broadcast.announcements import (
     BroadcastReport,
@@ -31,6 +33,7 @@ from bot.broadcast.announcements import (
     confirm,
     create_announcement,
 )
+from bot.broadcast.outcomes import Delivered, Outcome, Outgoing
 from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.subscribers import get_subscriber, reactivate
 from bot.broadcast.telegram_send import bot_sender
@@ -42,6 +45,7 @@ from bot.store.migrate import upgrade
 HELP = "broadcast deliveries/s, pacing at 25/s, /start latency during a broadcast, memory"
 PACING_WARD = "bench-pacing"
 PROBE_CHAT = 9_000_000_001
+CLIENT_CHATS = 8_000_000_001  # chat ids of the client-alone run, apart from subscribers
 PROBES_PER_SECOND = 20
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -126,10 +130,15 @@ async def _bench(
             f"stand-in: {len(sends)} sendMessage calls, {len(per_chat)} chats, "
             f"most messages in one chat: {max(per_chat.values())}"
         )
-        paced = await _paced(args, engine, sessions, base_url, token, probe, standin, len(sends))
+        database_alone = await _database_alone(args, engine, sessions)
+        client_alone = await _client_alone(args, base_url, token)
+        earlier = len(_sends(standin, 0))
+        paced = await _paced(args, engine, sessions, base_url, token, probe, standin, earlier)
 
     print()
     print(f"deliveries/s, unthrottled stand-in, SQLite: {throughput:,.0f}")
+    print(f"  the same with a send that answers at once (database side): {database_alone:,.0f}")
+    print(f"  PTB send_message alone, {args.connections} connections: {client_alone:,.0f}")
     for line in paced:
         print(line)
     print(f"{'/start-like probe':<32} {'p50 ms':>8} {'p99 ms':>8} {'samples':>8}")
@@ -256,6 +265,48 @@ async def _unthrottled(
     print(f"unthrottled: {recipients} recipients in {elapsed:.1f} s ({counts})")
     assert announcement_id == report.announcement.id
     return recipients / elapsed
+
+
+async def _database_alone(
+    args: argparse.Namespace, engine: AsyncEngine, sessions: Sessions
+) -> float:
+    """The same broadcast with a send that answers at once: claims, marks and outcome writes."""
+    message_ids = itertools.count(1)
+
+    async def send(_: Outgoing) -> Outcome:
+        return Delivered(next(message_ids))
+
+    _, recipients = await _announce(sessions, Audience.EVERYONE, None)
+    finished = asyncio.Event()
+
+    async def on_finished(_: int, __: BroadcastReport) -> None:
+        finished.set()
+
+    options = SenderOptions(rate=1_000_000, concurrency=args.concurrency, claim_batch=1000)
+    sender = Sender(engine=engine, send=send, on_finished=on_finished, options=options)
+    started = time.perf_counter()
+    await sender.start()
+    await finished.wait()
+    elapsed = time.perf_counter() - started
+    await sender.stop()
+    return recipients / elapsed
+
+
+async def _client_alone(args: argparse.Namespace, base_url: str, token: str) -> float:
+    """python-telegram-bot's send_message in a loop, no database: what the client sustains."""
+    calls: int = min(args.subscribers, 10_000)
+    chats = iter(range(CLIENT_CHATS, CLIENT_CHATS + calls))
+    request = HTTPXRequest(connection_pool_size=args.connections)
+    async with Bot(token, base_url=base_url, request=request) as bot:
+
+        async def worker() -> None:
+            for chat_id in chats:
+                await bot.send_message(chat_id, "Xin chào!")
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(args.connections)))
+        elapsed = time.perf_counter() - started
+    return calls / elapsed
 
 
 async def _paced(

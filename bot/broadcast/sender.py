@@ -69,7 +69,9 @@ FinishedCallback = Callable[[int, BroadcastReport], Awaitable[None]]
 @dataclass(frozen=True)
 class SenderOptions:
     rate: float = 25.0  # messages per second, all chats together
-    concurrency: int = 8  # calls in flight; also the most rows a crash can leave unconfirmed
+    # Rows between their `sending` commit and their outcome commit: the most that one crash can
+    # leave unconfirmed. The send function may allow fewer HTTP calls in flight.
+    concurrency: int = 8
     claim_batch: int = 200  # rows leased per claim
     lease: timedelta = timedelta(seconds=60)  # longer than any call (PTB's timeouts add up)
     max_attempts: int = 5  # calls that failed for a passing reason, then `failed`
@@ -154,11 +156,12 @@ class Sender:
         while not self._stopping:
             try:
                 claimed = await self._claim()
+                if not claimed:
+                    await self._idle()
             except Exception:
                 logger.exception("could not claim deliveries")
-                claimed = []
-            if not claimed:
-                await self._idle()
+                await _wait(self._work_ready, self.options.poll_seconds)
+                continue
             for row in claimed:
                 if self._stopping:
                     break
