@@ -78,10 +78,16 @@ async def claim(
 
 
 async def next_due(*, connection: AsyncConnection) -> datetime | None:
-    """When the earliest pending row becomes due (it may be leased until later)."""
-    earliest = sa.select(sa.func.min(_rows.next_attempt_at)).where(
-        _rows.status == DeliveryStatus.PENDING
+    """When the earliest pending row can be claimed: its attempt is due and no lease holds it.
+
+    A row leased by a dead instance waits for its lease; counting only its attempt time would
+    have the other instances poll without pause until then.
+    """
+    claimable_at = sa.case(
+        (_rows.claimed_until > _rows.next_attempt_at, _rows.claimed_until),
+        else_=_rows.next_attempt_at,
     )
+    earliest = sa.select(sa.func.min(claimable_at)).where(_rows.status == DeliveryStatus.PENDING)
     due_at: datetime | None = (await connection.execute(earliest)).scalar()
     return due_at
 

@@ -3,10 +3,13 @@
 Each instance reserves a block of consecutive send slots with one atomic UPDATE of the bucket's
 row (GCRA: the row holds when the next free slot starts), then starts one send per slot. Slots
 are spaced 1/rate apart across all instances together, on the database's clock, so the combined
-rate holds whatever the number of instances or the skew of their clocks. A block is about
+rate holds whatever the number of instances or the skew of their clocks. A send starts at its
+slot or at most STALE_SECONDS later (an older slot is dropped), so in any window of W seconds
+at most rate × (W + STALE_SECONDS) + 1 sends start, all instances together. A block is about
 BLOCK_SECONDS of sends: a few row updates per second per instance, even at 1,000 messages/s.
-Slots an instance leaves unused (it stopped, ran out of rows, or was killed) are lost: the rate
-can drop briefly, never rise. A 429 seen by any instance pauses and slows every instance.
+Slots an instance leaves unused (it stopped, ran out of rows, was killed, or was too busy to use
+them) are lost: the rate can drop, never rise. A 429 seen by any instance pauses and slows every
+instance.
 """
 
 import asyncio

@@ -1,5 +1,5 @@
 """`python -m bot.broadcast.standalone`: run the sender alone until no announcement is left
-queued or sending (the kill-and-restart test runs it in a subprocess)."""
+scheduled, queued or sending (the kill-and-restart and instance tests run it in processes)."""
 
 import argparse
 import asyncio
@@ -27,6 +27,7 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=SenderOptions.rate)
     parser.add_argument("--concurrency", type=int, default=SenderOptions.concurrency)
     parser.add_argument("--connections", type=int, default=8, help="HTTP calls in flight")
+    parser.add_argument("--claim-batch", type=int, default=SenderOptions.claim_batch)
     parser.add_argument(
         "--lease",
         type=float,
@@ -41,11 +42,14 @@ async def run(args: argparse.Namespace) -> None:
     options = SenderOptions(
         rate=args.rate,
         concurrency=args.concurrency,
+        claim_batch=args.claim_batch,
         lease=timedelta(seconds=args.lease),
         poll_seconds=0.2,
     )
     unfinished = sa.select(sa.func.count()).where(
-        announcement_table.c.status.in_([AnnouncementStatus.QUEUED, AnnouncementStatus.SENDING])
+        announcement_table.c.status.in_(
+            [AnnouncementStatus.SCHEDULED, AnnouncementStatus.QUEUED, AnnouncementStatus.SENDING]
+        )
     )
     async with bot_sender(
         token=args.token, base_url=args.base_url, connections=args.connections
