@@ -6,6 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot.catalog.snapshot import Catalog
 from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
@@ -21,14 +22,9 @@ QUERY_LIMIT = 200  # characters of a message that are searched
 
 
 def results_page(
-    lang: Language,
-    query: str,
-    product_ids: list[int],
-    page: int,
-    context: ContextTypes.DEFAULT_TYPE,
-    token: str,
+    catalog: Catalog, lang: Language, query: str, product_ids: list[int], page: int, token: str
 ) -> tuple[Html, InlineKeyboardMarkup]:
-    catalog = services(context).live.catalog
+    """Page `page` of a search's products, with buttons to open them and to turn pages."""
     first = page * PAGE_SIZE
     shown = [
         catalog.product_by_id[i]
@@ -95,7 +91,7 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     if product_ids:
         token = saved.save(context, (text, product_ids))
-        page_text, keyboard = results_page(lang, text, product_ids, 0, context, token)
+        page_text, keyboard = results_page(live.catalog, lang, text, product_ids, 0, token)
         await reply(update, page_text, keyboard)
         return
     if result.points:
@@ -148,7 +144,8 @@ async def page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     await answer(update)
     lang = language(update, context)
-    text, keyboard = results_page(lang, found[0], found[1], page, context, match[1])
+    catalog = services(context).live.catalog
+    text, keyboard = results_page(catalog, lang, found[0], found[1], page, match[1])
     await query.edit_message_text(
         text, parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW
     )
