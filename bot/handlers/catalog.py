@@ -66,7 +66,7 @@ async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, produ
     await reply(
         update,
         product_card(product, lang, carriers=lines),
-        InlineKeyboardMarkup(keyboard) if keyboard else None,
+        InlineKeyboardMarkup(keyboard),
     )
 
 
@@ -103,7 +103,7 @@ async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
     await reply(
         update,
         point_card(point, lang, carries=carries, distance_km=distance),
-        InlineKeyboardMarkup(keyboard) if keyboard else None,
+        InlineKeyboardMarkup(keyboard),
     )
 
 

@@ -108,7 +108,7 @@ async def near_place(
     text, buttons = nearby_reply(nearby, lang, place=place, product=product, category=category)
     if match.kind is PlaceKind.OLD_DISTRICT:
         buttons += ward_buttons(match.units, token)
-    await reply(update, text, InlineKeyboardMarkup(buttons) if buttons else None)
+    await reply(update, text, InlineKeyboardMarkup(buttons))
 
 
 async def show_near_ward(
@@ -127,7 +127,7 @@ async def show_near_ward(
     nearby = points_near_units(catalog=live.catalog, units=[unit], product_ids=product_ids)
     category = category_label(live.catalog, product_ids, lang)
     text, buttons = nearby_reply(nearby, lang, place=unit.name, product=product, category=category)
-    await reply(update, text, InlineKeyboardMarkup(buttons) if buttons else None)
+    await reply(update, text, InlineKeyboardMarkup(buttons))
 
 
 async def ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -174,4 +174,4 @@ async def location_shared(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     lang = language(update, context)
     nearby = points_near_location(catalog=services(context).live.catalog, location=location)
     text, buttons = nearby_reply(nearby, lang, place=plain(lang, "your_location"), product=None)
-    await reply(update, text, InlineKeyboardMarkup(buttons) if buttons else None)
+    await reply(update, text, InlineKeyboardMarkup(buttons))

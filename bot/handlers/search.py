@@ -128,9 +128,7 @@ async def no_results(update: Update, context: ContextTypes.DEFAULT_TYPE, text: s
         ]
     else:
         lines.append(render(lang, "try_examples"))
-    await reply(
-        update, Html("\n".join(lines)), InlineKeyboardMarkup(keyboard) if keyboard else None
-    )
+    await reply(update, Html("\n".join(lines)), InlineKeyboardMarkup(keyboard))
 
 
 async def page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
