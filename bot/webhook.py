@@ -29,6 +29,8 @@ from bot.config import Settings
 from bot.handlers.common import Services
 
 logger = logging.getLogger(__name__)
+# Tornado logs every request at INFO: an update or a health check each time. Refusals stay.
+logging.getLogger("tornado.access").setLevel(logging.WARNING)
 
 AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"

@@ -7,6 +7,8 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.cli import main
+from bot.config import get_settings
 from bot.handlers.common import Services
 from bot.standin import SimUser, StandIn
 from bot.store.db import open_engine
@@ -133,3 +135,28 @@ async def test_healthz_is_503_when_the_database_does_not_answer(
     report = response.json()
     assert report["status"] == "unavailable" and report["database"].startswith("unreachable")
     assert (await instance.health()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("secret", "complaint"),
+    [(None, "WEBHOOK_SECRET is not set"), ("has spaces", "WEBHOOK_SECRET must be 1 to 256")],
+)
+def test_webhook_mode_without_usable_settings_does_not_start(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    secret: str | None,
+    complaint: str,
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "7000000001:token")
+    monkeypatch.setenv("WEBHOOK_URL", WEBHOOK_URL)
+    if secret is None:
+        monkeypatch.delenv("WEBHOOK_SECRET", raising=False)
+    else:
+        monkeypatch.setenv("WEBHOOK_SECRET", secret)
+    get_settings.cache_clear()
+    try:
+        assert main(["run", "--webhook"]) == 2
+    finally:
+        get_settings.cache_clear()
+    error = capsys.readouterr().err
+    assert complaint in error and (secret is None or secret not in error)
