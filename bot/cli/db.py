@@ -1,10 +1,11 @@
 """`python -m bot db upgrade | current`: the database schema, migrated with Alembic."""
 
 import argparse
+import sys
 
 from bot.config import get_settings
 from bot.store.db import open_engine
-from bot.store.migrate import current_revision, head_revision, upgrade
+from bot.store.migrate import SchemaOutdatedError, current_revision, head_revision, upgrade
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,7 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 async def upgrade_command(args: argparse.Namespace) -> int:
     async with open_engine(get_settings().database_url) as engine:
         before = await current_revision(engine)
-        await upgrade(engine)
+        try:
+            await upgrade(engine)
+        except SchemaOutdatedError as error:
+            print(f"Not upgraded: {error}", file=sys.stderr)
+            return 2
         after = await current_revision(engine)
     if before == after:
         print(f"The database is already at the latest revision, {after}.")

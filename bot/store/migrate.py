@@ -2,6 +2,7 @@
 
 import logging
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -9,6 +10,7 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import SQLModel
 
 from bot.config import PROJECT_DIR
 
@@ -50,7 +52,25 @@ async def current_revision(engine: AsyncEngine) -> str | None:
 async def upgrade(engine: AsyncEngine, *, revision: str = "head") -> None:
     """Run the migrations up to `revision`, in one transaction where the database allows it."""
     async with engine.begin() as connection:
-        await connection.run_sync(lambda sync: command.upgrade(alembic_config(sync), revision))
+        await connection.run_sync(_upgrade, revision)
+
+
+def _upgrade(connection: Connection, revision: str) -> None:
+    if MigrationContext.configure(connection).get_current_revision() is None:
+        _refuse_premigration_tables(connection)
+    command.upgrade(alembic_config(connection), revision)
+
+
+def _refuse_premigration_tables(connection: Connection) -> None:
+    """Tables without a revision were made before migrations existed, from models that may have
+    changed since: migrating them could only fail halfway, so say what to do instead."""
+    found = sorted(set(sa.inspect(connection).get_table_names()) & set(SQLModel.metadata.tables))
+    if found:
+        raise SchemaOutdatedError(
+            f"The database has tables ({', '.join(found)}) but no schema revision: it was made "
+            "before migrations. Move it away and create a new one (`make run` does, and loads "
+            "the catalog); copy subscribers or staff you need from the old one by hand."
+        )
 
 
 async def ensure_current(engine: AsyncEngine) -> None:

@@ -28,15 +28,17 @@ from tests.production.conftest import start_bot_process
 
 async def run_cli(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], url: str, *args: str
-) -> tuple[int, str]:
-    """`python -m bot ARGS` on the database at `url`, in a thread (it runs its own loop)."""
+) -> tuple[int, str, str]:
+    """`python -m bot ARGS` on the database at `url`, in a thread (it runs its own loop): the
+    exit code and what it printed to stdout and stderr."""
     monkeypatch.setenv("DATABASE_URL", url)
     get_settings.cache_clear()
     try:
         code = await asyncio.to_thread(main, list(args))
     finally:
         get_settings.cache_clear()
-    return code, capsys.readouterr().out
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
 
 
 async def schema_differences(url: str) -> list[object]:
@@ -53,20 +55,30 @@ async def test_upgrade_builds_every_table_of_the_models_from_an_empty_database(
     new_database: NewDatabase, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = await new_database(None)
-    assert await run_cli(monkeypatch, capsys, url, "db", "current") == (
-        1,
-        f"database: none (empty)\nlatest:   {head_revision()}\n",
-    )
-    code, out = await run_cli(monkeypatch, capsys, url, "db", "upgrade")
+    code, out, _ = await run_cli(monkeypatch, capsys, url, "db", "current")
+    assert (code, out) == (1, f"database: none (empty)\nlatest:   {head_revision()}\n")
+    code, out, _ = await run_cli(monkeypatch, capsys, url, "db", "upgrade")
     assert (
         code == 0
         and out == f"Upgraded the database from revision none (empty) to {head_revision()}.\n"
     )
-    code, out = await run_cli(monkeypatch, capsys, url, "db", "upgrade")
+    code, out, _ = await run_cli(monkeypatch, capsys, url, "db", "upgrade")
     assert code == 0 and "already at the latest revision" in out
     assert (await run_cli(monkeypatch, capsys, url, "db", "current"))[0] == 0
     # A model changed without a migration fails here, naming what the migration lacks.
     assert await schema_differences(url) == []
+
+
+async def test_a_database_made_before_migrations_is_refused_untouched(
+    new_database: NewDatabase, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = await new_database(None)
+    async with open_engine(url) as engine, engine.begin() as connection:
+        await connection.run_sync(SQLModel.metadata.create_all)  # how tables were made before
+    code, _, error = await run_cli(monkeypatch, capsys, url, "db", "upgrade")
+    assert code == 2 and "no schema revision: it was made before migrations" in error
+    async with open_engine(url) as engine:
+        assert await current_revision(engine) is None
 
 
 async def test_downgrade_to_nothing_and_back(database_url: str) -> None:
@@ -85,7 +97,7 @@ async def test_catalog_load_on_a_new_database_migrates_it_first(
     new_database: NewDatabase, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = await new_database(None)
-    code, out = await run_cli(monkeypatch, capsys, url, "catalog", "load")
+    code, out, _ = await run_cli(monkeypatch, capsys, url, "catalog", "load")
     assert code == 0 and "products" in out
     async with open_engine(url) as engine:
         assert await current_revision(engine) == head_revision()
