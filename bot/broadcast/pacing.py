@@ -44,16 +44,18 @@ class TokenBucket:
         self._slot = clock()  # when the next send is due
         self._paused_until = 0.0
         self._last_seen = self._slot
+        self._queue = asyncio.Lock()  # first come, first served; one sleeper at a time
 
     async def take(self) -> None:
-        while True:
-            now = self._clock()
-            self._recover(now)
-            start = max(self._slot - self._tolerance, self._paused_until)
-            if now >= start:
-                self._slot = max(self._slot, now) + 1.0 / self.rate
-                return
-            await asyncio.sleep(start - now)
+        async with self._queue:
+            while True:
+                now = self._clock()
+                self._recover(now)
+                start = max(self._slot - self._tolerance, self._paused_until)
+                if now >= start:
+                    self._slot = max(self._slot, now) + 1.0 / self.rate
+                    return
+                await asyncio.sleep(start - now)
 
     def slow_down(self, *, pause: float) -> None:
         now = self._clock()

@@ -2,16 +2,17 @@
 
 Exactly once, as far as Telegram allows. A row goes pending → sending → sent (or failed,
 blocked, or back to pending for a retry). `sending` is committed right before the HTTP call
-and the outcome right after it. The `sending` update is conditional (still pending, still
-leased to this sender), so a cancel, a second sender or a second instance can never send the
-same row again: no chat gets an announcement twice. Telegram has no idempotency key, so one
-window cannot be closed: the process may die after the call left and before its outcome was
-committed, and then nobody can know whether the message arrived. Rows left `sending` by a dead
-process (at our start-up, or when its lease runs out) become `unconfirmed` and are NOT resent:
-at most once for them, exactly once for every other row. A slot of `concurrency` is held from
-the `sending` commit to the outcome commit, so one crash leaves at most `concurrency` rows
-unconfirmed (1 with sequential sending). A read timeout is the same window seen by a live
-process (the request left, no answer came back) and is treated the same way.
+(only the pacer's go comes in between, so calls leave at its pace) and the outcome right after
+it. The `sending` update is conditional (still pending, still leased to this sender), so a
+cancel, a second sender or a second instance can never send the same row again: no chat gets
+an announcement twice. Telegram has no idempotency key, so one window cannot be closed: the
+process may die after the call left and before its outcome was committed, and then nobody can
+know whether the message arrived. Rows left `sending` by a dead process (at our start-up, or
+when its lease runs out) become `unconfirmed` and are NOT resent: at most once for them,
+exactly once for every other row. A slot of `concurrency` is held from the `sending` commit
+to the outcome commit, so one crash leaves at most `concurrency` rows unconfirmed (1 with
+sequential sending). A read timeout is the same window seen by a live process (the request
+left, no answer came back) and is treated the same way.
 
 Interactive traffic keeps priority: every database step is a short transaction (outcomes are
 group-committed), every send awaits the pacer, and the event loop is never blocked.
@@ -25,6 +26,7 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -108,11 +110,12 @@ class Sender:
         self._work_ready = asyncio.Event()
         self._maintenance_due = asyncio.Event()
         # A task cancelled inside a database call can leave its pooled connection half-closed:
-        # stop() cancels the dispatcher only while it waits for a slot or the pacer; otherwise
-        # the loops see `_stopping` between their database calls.
+        # stop() cancels only tasks waiting for a slot or for the pacer; otherwise the loops see
+        # `_stopping` between their database calls.
         self._stopping = False
         self._dispatcher_waiting = False
         self._in_flight: set[asyncio.Task[None]] = set()
+        self._waiting_for_pacer: set[asyncio.Task[Any]] = set()
         self._loops: list[asyncio.Task[None]] = []
         self._messages: dict[int, Announcement] = {}
 
@@ -142,6 +145,8 @@ class Sender:
         self.wake()
         if self._loops and self._dispatcher_waiting:
             self._loops[0].cancel()
+        for waiting in self._waiting_for_pacer:
+            waiting.cancel()
         await asyncio.gather(*self._loops, return_exceptions=True)
         await asyncio.gather(*self._in_flight, return_exceptions=True)
         async with self._engine.begin() as connection:
@@ -168,7 +173,6 @@ class Sender:
                 self._dispatcher_waiting = True
                 try:
                     await self._slots.acquire()
-                    await self._pacer.take()
                 finally:
                     self._dispatcher_waiting = False
                 task = asyncio.create_task(self._deliver(row))
@@ -200,6 +204,12 @@ class Sender:
             message = await self._message(row)
             if not await self._journal.mark_sending(row.id):
                 return  # cancelled, or leased to another sender after our lease ran out
+            if not await self._paced():
+                # Stopping while waiting for the pacer: never sent, so pending again.
+                await self._journal.record(
+                    RowOutcome(row.id, DeliveryStatus.PENDING, False, utc_now())
+                )
+                return
             outcome = await self._call(message)
             if isinstance(outcome, FloodWait):
                 self._pacer.slow_down(pause=outcome.retry_after)
@@ -212,6 +222,23 @@ class Sender:
             self._slots.release()
             if len(self._in_flight) <= 1:
                 self._maintenance_due.set()
+
+    async def _paced(self) -> bool:
+        """Wait for the pacer right before the call, so that calls leave at its pace; False
+        when stop() came first."""
+        if self._stopping:
+            return False
+        waiting = asyncio.ensure_future(self._pacer.take())
+        self._waiting_for_pacer.add(waiting)
+        try:
+            await waiting
+        except asyncio.CancelledError:
+            if not waiting.cancelled():
+                raise
+            return False
+        finally:
+            self._waiting_for_pacer.discard(waiting)
+        return True
 
     async def _message(self, row: Claimed) -> Outgoing:
         announcement = self._messages.get(row.announcement_id)

@@ -163,3 +163,26 @@ async def test_cancel_stops_the_broadcast_within_the_calls_in_flight(
     assert report.counts[DeliveryStatus.SENT] == len(telegram.calls)
     assert report.counts[DeliveryStatus.CANCELLED] == 200 - len(telegram.calls)
     assert reports.received == []
+
+
+async def test_stopping_leaves_no_row_in_flight_and_the_next_sender_finishes(
+    engine: AsyncEngine, sessions: Sessions, running: Start, reports: Reports
+) -> None:
+    await add_subscribers(engine, range(1, 11))
+    announcement_id = await announce(sessions)
+    telegram = FakeTelegram()
+    slow = SenderOptions(rate=2, concurrency=4, poll_seconds=0.05)
+    first = Sender(engine=engine, send=telegram, instance_id="old", options=slow)
+    await first.start()
+    await telegram.wait_for_calls(1)
+    calls_at_stop = len(telegram.calls)
+    await first.stop()  # the other claimed rows wait for their `sending` mark or the pacer
+    assert len(telegram.calls) == calls_at_stop
+    rows = await rows_by_chat(engine, announcement_id)
+    assert {row.status for row in rows.values()} == {"sent", "pending"}
+    assert {row.claimed_until for row in rows.values()} == {None}
+
+    await running(Sender(engine=engine, send=telegram, on_finished=reports, options=FAST))
+    report = await reports.wait_for(announcement_id)
+    assert report.counts == {DeliveryStatus.SENT: 10}
+    assert [telegram.calls_to(chat) for chat in range(1, 11)] == [1] * 10
