@@ -8,6 +8,7 @@ BENCHMARKS = {
     "search": "bot.bench.search_speed",
     "quality": "bot.bench.search_quality",
     "bot": "bot.bench.bot_load",
+    "places": "bot.bench.places",
     "broadcast": "bot.bench.broadcast",
 }
 
