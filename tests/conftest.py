@@ -32,6 +32,7 @@ TEST_DATABASE = os.environ.get("TEST_DATABASE", "sqlite")
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
+SPARE_COPIES = 2  # copies of a template made ahead, for the next tests
 PREFIX = "ocop_test_"  # then the process id: ocop_test_<pid>_<n>
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -86,7 +87,8 @@ class PostgresDatabases:
             return await self._create(None)
         spares = self._spares[template]
         made = spares.pop(0) if spares else self._maker.submit(asyncio.run, self._create(template))
-        spares.append(self._maker.submit(asyncio.run, self._create(template)))
+        while len(spares) < SPARE_COPIES:
+            spares.append(self._maker.submit(asyncio.run, self._create(template)))
         return await asyncio.wrap_future(made)
 
     async def _create(self, template: str | None) -> str:

@@ -127,7 +127,7 @@ async def test_two_instances_deliver_to_5000_subscribers_exactly_once(
     rate = 500.0
     chats = range(1, 5001)
     await add_subscribers(engine, chats)
-    await scheduled_announcement(engine, in_seconds=3)
+    await scheduled_announcement(engine, in_seconds=2)
     first = await start_sender("web-1", rate=rate)
     second = await start_sender("web-2", rate=rate)
     await finished(first, tmp_path / "web-1.log", within=60)
@@ -155,7 +155,7 @@ async def test_two_instances_together_keep_to_the_configured_rate(
     rate = 50.0
     chats = range(1, 201)  # four seconds at 50/s
     await add_subscribers(engine, chats)
-    await scheduled_announcement(engine, in_seconds=3)
+    await scheduled_announcement(engine, in_seconds=2)
     # Small claims, so that both instances keep coming back for rows.
     first = await start_sender("web-1", rate=rate, claim_batch=10)
     second = await start_sender("web-2", rate=rate, claim_batch=10)
