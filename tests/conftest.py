@@ -36,6 +36,7 @@ SPARE_COPIES = 2  # copies of a template made ahead, for the next tests
 PREFIX = "ocop_test_"  # then the process id: ocop_test_<pid>_<n>
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
+SKIPPED_BECAUSE: list[str] = []  # said once at the end, not under every skipped test
 NewDatabase = Callable[[str | None], Awaitable[str]]
 
 
@@ -144,6 +145,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for reason in SKIPPED_BECAUSE:
+        terminalreporter.write_line(f"Database tests skipped: {reason}", yellow=True)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if TEST_DATABASE != "postgresql":
         return
@@ -169,6 +175,7 @@ def test_databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databas
         reason = f"PostgreSQL at {where} (TEST_POSTGRES_URL) is unreachable: {error!r}"
         if ON_CI:
             pytest.fail(reason)
+        SKIPPED_BECAUSE.append(reason)
         pytest.skip(reason)
     yield postgres
     asyncio.run(postgres.drop_ours())
