@@ -4,12 +4,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 DEFAULT_CATALOG_DIR = PROJECT_DIR / "catalog_data"
+FREE_BROADCAST_LIMIT = 30  # messages per second Telegram allows a bot in bulk
+PAID_BROADCAST_LIMIT = 1000  # with paid broadcasts
 
 
 class Settings(BaseSettings):
@@ -22,7 +24,7 @@ class Settings(BaseSettings):
     staff_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     log_level: str = "INFO"
     catalog_refresh_seconds: float = 30.0  # how often a running bot checks for a new catalog
-    broadcast_rate: float = Field(default=25.0, gt=0, le=1000)  # announcements per second
+    broadcast_rate: float = Field(default=25.0, gt=0)  # announcements per second, all chats
     paid_broadcasts: bool = False  # Telegram's paid broadcasts allow up to 1,000 messages/s
     # Webhook mode (`run --webhook`): Telegram posts updates to WEBHOOK_URL, sending the secret
     # in a header; the server listens on WEBHOOK_LISTEN:PORT at WEBHOOK_URL's path.
@@ -41,6 +43,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
         return value
+
+    @model_validator(mode="after")
+    def _rate_within_telegram_limits(self) -> "Settings":
+        limit = PAID_BROADCAST_LIMIT if self.paid_broadcasts else FREE_BROADCAST_LIMIT
+        if self.broadcast_rate > limit:
+            raise ValueError(
+                f"BROADCAST_RATE {self.broadcast_rate:g} is above Telegram's {limit}/s"
+                + ("" if self.paid_broadcasts else " (set PAID_BROADCASTS=true for up to 1000)")
+            )
+        return self
 
 
 @lru_cache

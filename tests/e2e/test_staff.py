@@ -18,7 +18,7 @@ STAFF_ID = 4242
 @pytest.fixture
 def bot_settings(bot_settings: Settings) -> Settings:
     return bot_settings.model_copy(
-        update={"staff_ids": frozenset({STAFF_ID}), "broadcast_rate": 200}
+        update={"staff_ids": frozenset({STAFF_ID}), "broadcast_rate": 200, "paid_broadcasts": True}
     )
 
 

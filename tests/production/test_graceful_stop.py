@@ -35,7 +35,11 @@ async def test_sigterm_mid_broadcast_finishes_the_sends_in_flight_and_gives_rows
         await add_subscribers(engine, chats)
         await announce(session_factory(engine))
     settings = webhook_settings(
-        standin, catalog_database_url, instance_id="web-1", broadcast_rate=100.0
+        standin,
+        catalog_database_url,
+        instance_id="web-1",
+        broadcast_rate=100.0,
+        paid_broadcasts=True,
     )
     process = await start_bot_process("run", "--webhook", settings=settings, cwd=tmp_path)
     base_url = f"http://127.0.0.1:{settings.port}"

@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 
 from bot.catalog.events import SHOWN_PER_GROUP, events_by_time
+from bot.config import Settings
 from bot.handlers.catalog import WHERE_TO_BUY
 from bot.handlers.gate import FloodGuard
 from bot.store.models import Event, Point, Product
@@ -112,3 +113,11 @@ def test_the_longest_possible_cards_fit_in_one_message() -> None:
     for card in cards:
         shown = unescape(re.sub(r"<[^>]+>", "", card))  # what Telegram counts: text, no tags
         assert len(shown) <= MESSAGE_LIMIT
+
+
+def test_broadcast_rate_stays_within_telegram_limits() -> None:
+    with pytest.raises(ValueError, match="above Telegram's 30/s"):
+        Settings(broadcast_rate=31, _env_file=None)
+    assert Settings(broadcast_rate=500, paid_broadcasts=True, _env_file=None).broadcast_rate == 500
+    with pytest.raises(ValueError, match="above Telegram's 1000/s"):
+        Settings(broadcast_rate=1001, paid_broadcasts=True, _env_file=None)
