@@ -145,12 +145,12 @@ TEXTS: dict[str, str] = {
     "announce_ward_prompt": "Type the ward or commune, e.g. O Cho Dua.",
     "announce_preview": (
         "👆 This is the announcement exactly as subscribers will see it.\n"
-        "<b>Audience:</b> {audience} — {count} people.\nSend now, schedule, or cancel?"
+        "<b>Audience:</b> {audience} — recipients now: {count}.\nSend now, schedule, or cancel?"
     ),
     "btn_send_now": "✅ Send now",
     "btn_schedule": "🕒 Schedule",
     "btn_cancel": "✖ Cancel",
-    "announce_queued": "✅ Announcement #{id} is queued for {count} people. A report follows.",
+    "announce_queued": "✅ Announcement #{id} is queued; recipients: {count}. A report follows.",
     "announce_schedule_prompt": (
         "Type the date and time (Vietnam time), e.g. <code>{example}</code>. Type /cancel to stop."
     ),

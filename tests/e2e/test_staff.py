@@ -55,10 +55,10 @@ async def test_staff_announces_to_everyone_and_gets_a_report(
     preview = await staff.next_reply(kinds={"message"})
     assert preview.text == "Festival OCOP 2025: 20–23/12 at the Imperial Citadel <b>!</b>"
     summary = await staff.next_reply(kinds={"message"})
-    assert "Audience: Every subscriber — 3 people." in summary.text
+    assert "Audience: Every subscriber — recipients now: 3." in summary.text
     await staff.press("✅ Send now")
     queued = await staff.next_reply(kinds={"edit"})
-    assert queued.text.startswith("✅ Announcement #1 is queued for 3 people.")
+    assert queued.text.startswith("✅ Announcement #1 is queued; recipients: 3.")
     for person in people:
         got = await person.next_reply(kinds={"message"}, within=10)
         assert got.text == preview.text
@@ -80,7 +80,7 @@ async def test_schedule_then_cancel_from_the_list(
     await staff.press("Subscribers to «Fairs and events»")
     await staff.next_reply(kinds={"message"})  # the preview itself
     summary = await staff.next_reply(kinds={"message"})
-    assert "Subscribers to «Fairs and events» — 1 people" in summary.text
+    assert "Subscribers to «Fairs and events» — recipients now: 1" in summary.text
     await staff.press("🕒 Schedule")
     when = await staff.next_reply(kinds={"edit"})
     assert when.text.startswith("Type the date and time (Vietnam time)")
@@ -106,7 +106,7 @@ async def test_ward_audience_counts_only_that_ward(
     assert (await staff.next_reply(kinds={"message"})).text.startswith("Type the ward")
     await ask(staff, "o cho dua")  # the preview
     summary = await staff.next_reply(kinds={"message"})
-    assert "Subscribers in Phường Ô Chợ Dừa — 2 people" in summary.text
+    assert "Subscribers in Phường Ô Chợ Dừa — recipients now: 2" in summary.text
 
 
 @pytest.mark.parametrize("command", ["/announce", "/announcements"])
