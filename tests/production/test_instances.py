@@ -223,11 +223,14 @@ async def test_when_an_instance_is_killed_the_other_sends_its_rows_after_their_l
     taken_over = [row for row in final if row.id in leased]
     failover = max(row.sent_at.timestamp() for row in taken_over) - killed_at
     lease_ends = [until.timestamp() - killed_at for until in leased.values()]
+    chat_of = {row.id: row.chat_id for row in final}
+    in_flight_received = {chat_of[row_id] for row_id in in_flight} & set(received)
     print(
         f"\nkilled web-1 holding {len(leased)} leased rows and {len(in_flight)} in flight; "
         f"their {lease:g} s leases ran out {min(lease_ends):.1f}-{max(lease_ends):.1f} s after "
         f"the kill; web-2 had sent them all {failover:.1f} s after the kill; "
-        f"{len(in_flight)} unconfirmed (never resent)"
+        f"{len(in_flight)} unconfirmed (never resent; {len(in_flight_received)} of them had "
+        "reached the stand-in)"
     )
     assert leased, "web-1 held rows when it was killed"
     assert max(received.values()) == 1  # nobody got the announcement twice
