@@ -49,9 +49,13 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 
 async def language_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Load the stored language once per user into `user_data`."""
+    """Read the user's chosen language for this update (one primary-key lookup).
+
+    Read every time rather than cached: with several instances, /lang may have been answered
+    by another one.
+    """
     user = update.effective_user
-    if user is None or context.user_data is None or "language" in context.user_data:
+    if user is None or context.user_data is None:
         return
     async with services(context).sessions() as session:
         stored = await get_language(session=session, user_id=user.id)
