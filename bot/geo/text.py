@@ -1,7 +1,8 @@
 """Folding of place text: the forms users type, with or without Vietnamese diacritics."""
 
 import re
-import unicodedata
+
+from bot.search.normalize import fold as fold_marks
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Separators between address parts ("Bát Tràng, Gia Lâm"); a dash stays inside names
@@ -10,10 +11,8 @@ _PART_SEPARATOR = re.compile(r"[,;/|\n]+")
 
 
 def fold_words(text: str) -> tuple[str, ...]:
-    """Lowercase ASCII words: marks stripped, đ → d (NFD leaves đ alone), punctuation dropped."""
-    decomposed = unicodedata.normalize("NFD", text.casefold()).replace("đ", "d")
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return tuple(_WORD.findall(bare))
+    """Lowercase ASCII words: marks stripped, đ → d, punctuation dropped."""
+    return tuple(_WORD.findall(fold_marks(text)))
 
 
 def fold(text: str) -> str:
