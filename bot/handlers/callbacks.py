@@ -6,19 +6,19 @@ expired" by the catch-all handler registered last.
 
 import re
 
-PRODUCT = re.compile(r"^p:(\d{1,9})$")
-POINT = re.compile(r"^s:(\d{1,9})$")
-VENUE = re.compile(r"^v:(\d{1,9})$")
-WARD = re.compile(r"^w:(\d{5})(?::([0-9a-f]{8}))?$")
-PAGE = re.compile(r"^r:([0-9a-f]{8}):(\d{1,3})$")
-MENU = re.compile(r"^m:(search|near|events|subscribe)$")
-LANGUAGE = re.compile(r"^l:(vi|en)$")
-TOPIC = re.compile(r"^t:(events|showrooms)$")
-HOME_WARD = re.compile(r"^h:(\d{5}|none)$")
+PRODUCT = re.compile(r"^p:(\d{1,9})\Z", re.ASCII)
+POINT = re.compile(r"^s:(\d{1,9})\Z", re.ASCII)
+VENUE = re.compile(r"^v:(\d{1,9})\Z", re.ASCII)
+WARD = re.compile(r"^w:(\d{5})(?::([0-9a-f]{8}))?\Z", re.ASCII)
+PAGE = re.compile(r"^r:([0-9a-f]{8}):(\d{1,3})\Z", re.ASCII)
+MENU = re.compile(r"^m:(search|near|events|subscribe)\Z", re.ASCII)
+LANGUAGE = re.compile(r"^l:(vi|en)\Z", re.ASCII)
+TOPIC = re.compile(r"^t:(events|showrooms)\Z", re.ASCII)
+HOME_WARD = re.compile(r"^h:(\d{5}|none)\Z", re.ASCII)
 UNSUBSCRIBE_DATA = "u"
-UNSUBSCRIBE = re.compile(r"^u$")
-AUDIENCE = re.compile(r"^a:(everyone|events|showrooms|ward|w\d{5})$")
-DECISION = re.compile(r"^an:(send|when|cancel):(\d{1,9})$")
+UNSUBSCRIBE = re.compile(r"^u\Z", re.ASCII)
+AUDIENCE = re.compile(r"^a:(everyone|events|showrooms|ward|w\d{5})\Z", re.ASCII)
+DECISION = re.compile(r"^an:(send|when|cancel):(\d{1,9})\Z", re.ASCII)
 
 
 def product(product_id: int) -> str:

@@ -1,5 +1,7 @@
 """/start (with deep links), /help, /lang and the main menu."""
 
+import re
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
@@ -12,9 +14,8 @@ from bot.handlers.subscribe import subscribe_command
 from bot.store.users import set_language
 from bot.texts import Language, plain, render
 
-DEEP_LINK_PRODUCT = "p_"
-DEEP_LINK_POINT = "s_"
-DEEP_LINK_WARD = "w_"
+# /start payloads: p_<product id>, s_<point id>, w_<2025 ward code>
+DEEP_LINK = re.compile(r"^([psw])_(\d{1,9})\Z", re.ASCII)
 
 
 def main_menu(lang: Language) -> InlineKeyboardMarkup:
@@ -30,13 +31,13 @@ def main_menu(lang: Language) -> InlineKeyboardMarkup:
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    payload = context.args[0] if context.args else ""
-    if payload.startswith(DEEP_LINK_PRODUCT) and payload[2:].isdigit():
-        await show_product(update, context, int(payload[2:]))
-    elif payload.startswith(DEEP_LINK_POINT) and payload[2:].isdigit():
-        await show_point(update, context, int(payload[2:]))
-    elif payload.startswith(DEEP_LINK_WARD) and payload[2:].isdigit():
-        await show_near_ward(update, context, payload[2:])
+    link = DEEP_LINK.match(context.args[0]) if context.args else None
+    if link and link[1] == "p":
+        await show_product(update, context, int(link[2]))
+    elif link and link[1] == "s":
+        await show_point(update, context, int(link[2]))
+    elif link:
+        await show_near_ward(update, context, link[2])
     else:
         lang = language(update, context)
         name = update.effective_user.first_name if update.effective_user else ""

@@ -92,6 +92,7 @@ async def test_deep_links_open_product_point_and_ward(
 async def test_deep_link_to_a_missing_product_says_it_expired(vi_user: SimUser) -> None:
     assert (await ask(vi_user, "/start p_999999")).text == "Nút này đã hết hạn."
     assert "Xin chào" in (await ask(vi_user, "/start junk_payload")).text
+    assert "Xin chào" in (await ask(vi_user, "/start p_²")).text  # a digit int() refuses
 
 
 def latest_event(app: AnyApplication) -> Event:
