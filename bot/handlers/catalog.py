@@ -8,6 +8,7 @@ from bot.geo.nearest import Coordinates, haversine_km, points_near_location
 from bot.handlers import callbacks
 from bot.handlers.common import answer, expired, language, pressed_id, reply, services
 from bot.store.models import Point, Product
+from bot.store.users import get_location
 from bot.texts import Language, clip, plain, render
 from bot.texts.cards import point_card, point_line, product_card, product_name
 
@@ -15,10 +16,12 @@ WHERE_TO_BUY = 5  # points listed on a product card
 BUTTON_TEXT = 60
 
 
-def saved_location(context: ContextTypes.DEFAULT_TYPE) -> Coordinates | None:
-    """The location the user last shared in this chat session, if any."""
-    found = context.user_data.get("location") if context.user_data is not None else None
-    return found if isinstance(found, tuple) else None
+async def saved_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Coordinates | None:
+    """The location the user last shared, on any instance, if any."""
+    if update.effective_user is None:
+        return None
+    async with services(context).sessions() as session:
+        return await get_location(session=session, user_id=update.effective_user.id)
 
 
 def point_button(point: Point) -> InlineKeyboardButton:
@@ -60,7 +63,7 @@ async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, produ
     if product is None:
         await reply(update, render(lang, "expired"))
         return
-    carriers = _carriers(catalog, product, saved_location(context))
+    carriers = _carriers(catalog, product, await saved_location(update, context))
     lines = [point_line(point, lang, distance) for point, distance in carriers]
     keyboard = [[point_button(point)] for point, _ in carriers]
     await reply(
@@ -84,7 +87,7 @@ async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
         ),
         key=lambda product: (-(product.stars or 0), product_name(product, lang)),
     )
-    location = saved_location(context)
+    location = await saved_location(update, context)
     distance = (
         haversine_km(location, (point.lat, point.lon))
         if location and point.lat is not None and point.lon is not None

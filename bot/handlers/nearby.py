@@ -18,6 +18,7 @@ from bot.geo.resolve import PlaceKind, resolve_place
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button
 from bot.handlers.common import answer, expired, language, reply, services
+from bot.store.users import set_location
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import category_text, point_line
 
@@ -88,7 +89,11 @@ async def near_place(
     lang = language(update, context)
     live = services(context).live
     match = resolve_place(clip(place_text, QUERY_LIMIT), nicknames=live.place_nicknames)
-    token = saved.save(context, (product_ids, product)) if product_ids is not None else None
+    token = (
+        await saved.save(update, context, [sorted(product_ids), product])
+        if product_ids is not None
+        else None
+    )
     if match.kind is PlaceKind.UNKNOWN:
         text = render(lang, "place_unknown", place=clip(place_text, QUERY_LIMIT))
         if match.suggestions:
@@ -134,12 +139,14 @@ async def ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.callback_query
     match = callbacks.WARD.match(query.data or "") if query else None
     assert match is not None
-    products = saved.load(context, match[2]) if match[2] else (None, None)
+    products = await saved.load(update, context, match[2]) if match[2] else [None, None]
     if match[1] not in hanoi_units() or products is None:
         await expired(update, context)
         return
     await answer(update)
-    await show_near_ward(update, context, match[1], products)
+    product_ids, product = products
+    wanted = frozenset(product_ids) if product_ids is not None else None
+    await show_near_ward(update, context, match[1], (wanted, product))
 
 
 async def ask_for_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -169,8 +176,9 @@ async def location_shared(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if message is None or message.location is None:
         return
     location = (message.location.latitude, message.location.longitude)
-    if context.user_data is not None:
-        context.user_data["location"] = location
+    if update.effective_user is not None:
+        async with services(context).sessions() as session:
+            await set_location(session=session, user_id=update.effective_user.id, location=location)
     lang = language(update, context)
     nearby = points_near_location(catalog=services(context).live.catalog, location=location)
     text, buttons = nearby_reply(nearby, lang, place=plain(lang, "your_location"), product=None)

@@ -1,26 +1,30 @@
-"""Short tokens for state a button needs but 64 bytes of callback data cannot hold."""
+"""Short tokens for state a button needs but 64 bytes of callback data cannot hold.
 
-import secrets
-from collections import OrderedDict
+The state is kept in the database, so a button works on whichever instance receives it.
+"""
+
 from typing import Any
 
+from telegram import Update
 from telegram.ext import ContextTypes
 
-SAVED_PER_USER = 20
+from bot.handlers.common import services
+from bot.store.users import load_value, save_value
 
 
-def save(context: ContextTypes.DEFAULT_TYPE, value: Any) -> str:
-    """Keep `value` for this user under a new 8-hex-digit token (the oldest ones are dropped)."""
-    store: OrderedDict[str, Any] = context.user_data.setdefault("saved", OrderedDict())  # type: ignore[union-attr]
-    token = secrets.token_hex(4)
-    store[token] = value
-    while len(store) > SAVED_PER_USER:
-        store.popitem(last=False)
-    return token
+async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, value: Any) -> str:
+    """Keep the JSON-serialisable `value` for this user under a new 8-hex-digit token."""
+    user = update.effective_user
+    assert user is not None, "only handlers for a user's update save state"
+    async with services(context).sessions() as session:
+        return await save_value(session=session, user_id=user.id, value=value)
 
 
-def load(context: ContextTypes.DEFAULT_TYPE, token: str | None) -> Any:
-    """The value saved under `token`, or None when it is unknown or was dropped."""
-    if token is None or context.user_data is None:
+async def load(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str | None) -> Any:
+    """The value saved under `token` (JSON types: lists, not tuples), or None when it is
+    unknown or was dropped."""
+    user = update.effective_user
+    if token is None or user is None:
         return None
-    return context.user_data.get("saved", {}).get(token)
+    async with services(context).sessions() as session:
+        return await load_value(session=session, user_id=user.id, token=token)

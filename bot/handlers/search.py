@@ -90,7 +90,7 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     if product_ids:
-        token = saved.save(context, (text, product_ids))
+        token = await saved.save(update, context, [text, product_ids])
         page_text, keyboard = results_page(live.catalog, lang, text, product_ids, 0, token)
         await reply(update, page_text, keyboard)
         return
@@ -135,7 +135,7 @@ async def page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.callback_query
     match = callbacks.PAGE.match(query.data or "") if query else None
     assert query is not None and match is not None
-    found = saved.load(context, match[1])
+    found = await saved.load(update, context, match[1])
     page = int(match[2])
     if found is None or page * PAGE_SIZE >= len(found[1]):
         await expired(update, context)

@@ -2,8 +2,10 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, UniqueConstraint
+from sqlalchemy import BigInteger, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from bot.store.broadcast import UTCDateTime, utc_now
 
 
 class Product(SQLModel, table=True):
@@ -89,8 +91,23 @@ class CatalogState(SQLModel, table=True):
 
 
 class BotUser(SQLModel, table=True):
-    """A person who talked to the bot, with the language they chose."""
+    """A person who talked to the bot: the language they chose, the location they last shared."""
 
     # Telegram ids do not fit in 32 bits.
     user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
-    language: str  # "vi" or "en"
+    language: str | None = None  # "vi" or "en"; None: follow the Telegram app
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class SavedValue(SQLModel, table=True):
+    """State a button needs that its 64 bytes of callback data cannot hold, as JSON text.
+
+    Keyed by user and token, so any instance can answer the button and a token never
+    collides with another user's.
+    """
+
+    user_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    token: str = Field(sa_column=Column(String(8), primary_key=True))
+    value: str
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)

@@ -1,8 +1,19 @@
-"""Per-user preferences."""
+"""Per-user state every instance shares: language, last shared location, saved button state."""
 
+import json
+import secrets
+from typing import Any
+
+from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import BotUser
+from bot.store.models import BotUser, SavedValue
+
+SAVED_PER_USER = 20
+
+
+async def _user(session: AsyncSession, user_id: int) -> BotUser:
+    return await session.get(BotUser, user_id) or BotUser(user_id=user_id)
 
 
 async def get_language(*, session: AsyncSession, user_id: int) -> str | None:
@@ -11,7 +22,50 @@ async def get_language(*, session: AsyncSession, user_id: int) -> str | None:
 
 
 async def set_language(*, session: AsyncSession, user_id: int, language: str) -> None:
-    user = await session.get(BotUser, user_id) or BotUser(user_id=user_id, language=language)
+    user = await _user(session, user_id)
     user.language = language
     session.add(user)
     await session.commit()
+
+
+async def get_location(*, session: AsyncSession, user_id: int) -> tuple[float, float] | None:
+    user = await session.get(BotUser, user_id)
+    if user is None or user.latitude is None or user.longitude is None:
+        return None
+    return user.latitude, user.longitude
+
+
+async def set_location(
+    *, session: AsyncSession, user_id: int, location: tuple[float, float]
+) -> None:
+    user = await _user(session, user_id)
+    user.latitude, user.longitude = location
+    session.add(user)
+    await session.commit()
+
+
+async def save_value(*, session: AsyncSession, user_id: int, value: Any) -> str:
+    """Keep the JSON-serialisable `value` under a new 8-hex-digit token; this user's oldest
+    tokens beyond SAVED_PER_USER are deleted."""
+    token = secrets.token_hex(4)
+    session.add(SavedValue(user_id=user_id, token=token, value=json.dumps(value)))
+    await session.flush()
+    keep = (
+        select(SavedValue.token)
+        .where(SavedValue.user_id == user_id)
+        .order_by(col(SavedValue.created_at).desc())
+        .limit(SAVED_PER_USER)
+    )
+    await session.exec(
+        delete(SavedValue).where(
+            col(SavedValue.user_id) == user_id, col(SavedValue.token).not_in(keep)
+        )
+    )
+    await session.commit()
+    return token
+
+
+async def load_value(*, session: AsyncSession, user_id: int, token: str) -> Any:
+    """The value saved under `token` for this user, or None when it is unknown or was dropped."""
+    saved = await session.get(SavedValue, (user_id, token))
+    return json.loads(saved.value) if saved else None

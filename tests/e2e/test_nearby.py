@@ -1,6 +1,9 @@
 """Where to buy: /near, old district names, shared locations, the map pin."""
 
+from bot.app import build_application
+from bot.config import Settings
 from bot.standin import SimUser, StandIn
+from bot.standin.ptb import polling
 from tests.e2e.conftest import ask
 
 
@@ -71,6 +74,21 @@ async def test_shared_location_gives_nearest_points_and_saves_distances(
     venue = await vi_user.next_reply(kinds={"message"})
     assert venue.method == "sendVenue"
     assert venue.data["venue"]["location"]["latitude"] == 21.032
+
+
+async def test_a_location_shared_before_a_restart_still_gives_distances(
+    standin: StandIn, bot_settings: Settings
+) -> None:
+    # A fresh Application on the same database is what another instance would be.
+    user = standin.user(id=78, first_name="Emma", language_code="en")
+    async with polling(build_application(bot_settings), poll_seconds=1):
+        await user.send_location(21.0285, 105.8542)  # Hoàn Kiếm lake
+        nearest = await user.next_reply(kinds={"message"})
+    assert "Đồng Xuân" in nearest.text.splitlines()[1]
+    async with polling(build_application(bot_settings), poll_seconds=1):
+        await user.press(1)
+        card = await user.next_reply(kinds={"message"})
+    assert "km away" in card.text
 
 
 async def test_a_location_in_the_sea_is_outside_hanoi(en_user: SimUser) -> None:
