@@ -65,6 +65,7 @@ async def test_a_message_of_4096_characters_is_searched_by_its_start(en_user: Si
         "zzz",
         "p:1:2",
         "p:٣",
+        "p:1\n",
     ],
 )
 async def test_forged_buttons_say_expired_and_do_nothing_else(
