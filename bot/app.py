@@ -1,8 +1,6 @@
 """Builds the Telegram `Application`: every handler is registered here, in order."""
 
 import logging
-import warnings
-from datetime import timedelta
 from functools import partial
 
 from telegram import BotCommand, Update
@@ -13,13 +11,11 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
-    ConversationHandler,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
-from telegram.warnings import PTBUserWarning
 
 from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.telegram_send import telegram_sender
@@ -36,20 +32,13 @@ from bot.handlers.inline import inline_query
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
 from bot.handlers.search import free_text, not_understood, page_pressed, unknown_command
 from bot.handlers.staff import (
-    AUDIENCE,
-    CONFIRM,
-    TEXT,
-    WARD,
-    WHEN,
     announce,
     announcements,
-    audience_chosen,
-    cancel_conversation,
+    audience_pressed,
+    cancel_command,
     decision_pressed,
-    draft_written,
     report_to_staff,
-    time_typed,
-    ward_typed,
+    staff_message,
 )
 from bot.handlers.start import choose_language, help_command, language_chosen, menu_chosen, start
 from bot.handlers.subscribe import (
@@ -66,7 +55,6 @@ from bot.store.db import create_current_engine, session_factory
 from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
-ANNOUNCE_TIMEOUT = timedelta(minutes=30)  # an unfinished /announce is forgotten after this
 COMMANDS = ("start", "help", "near", "events", "subscribe", "settings", "unsubscribe", "lang")
 
 
@@ -92,10 +80,11 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
-    application.add_handler(TypeHandler(Update, flood_gate), group=-2)
-    application.add_handler(TypeHandler(Update, language_gate), group=-1)
-    application.add_handler(announce_conversation())
-    application.add_handler(CommandHandler("announcements", announcements))
+    application.add_handler(TypeHandler(Update, flood_gate), group=-3)
+    application.add_handler(TypeHandler(Update, language_gate), group=-2)
+    # a staff dialogue waiting for text takes it before the search does
+    staff_input = filters.UpdateType.MESSAGE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO)
+    application.add_handler(MessageHandler(staff_input, staff_message), group=-1)
     for command, callback in (
         ("start", start),
         ("help", help_command),
@@ -105,6 +94,9 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         ("subscribe", subscribe_command),
         ("settings", settings_command),
         ("unsubscribe", unsubscribe_command),
+        ("announce", announce),
+        ("announcements", announcements),
+        ("cancel", cancel_command),
     ):
         application.add_handler(CommandHandler(command, callback))
     application.add_handler(CommandHandler("start", reactivate_on_start), group=1)
@@ -120,10 +112,10 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         (callbacks.TOPIC, topic_pressed),
         (callbacks.HOME_WARD, home_ward_pressed),
         (callbacks.UNSUBSCRIBE, unsubscribe_pressed),
+        (callbacks.AUDIENCE, audience_pressed),
+        (callbacks.DECISION, decision_pressed),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-    # staff buttons outside the dialogue: cancelling from /announcements
-    application.add_handler(CallbackQueryHandler(decision_pressed, pattern=callbacks.DECISION))
     application.add_handler(CallbackQueryHandler(expired))  # stale or forged buttons
     application.add_handler(InlineQueryHandler(inline_query))
     new_messages = filters.UpdateType.MESSAGE
@@ -134,30 +126,6 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
     application.add_handler(MessageHandler(new_messages & filters.COMMAND, unknown_command))
     application.add_handler(MessageHandler(new_messages & filters.ChatType.PRIVATE, not_understood))
     application.add_error_handler(on_error)
-
-
-def announce_conversation() -> ConversationHandler:  # type: ignore[type-arg]
-    """The staff's /announce dialogue; every step re-checks that the user is staff."""
-    text_only = filters.TEXT & ~filters.COMMAND
-    # One dialogue per staff member and chat is what we want, so buttons need not be tracked
-    # per message; PTB warns about that choice at construction.
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-        return ConversationHandler(
-            entry_points=[CommandHandler("announce", announce)],
-            states={
-                TEXT: [MessageHandler(text_only | filters.PHOTO, draft_written)],
-                AUDIENCE: [CallbackQueryHandler(audience_chosen, pattern=callbacks.AUDIENCE)],
-                WARD: [
-                    MessageHandler(text_only, ward_typed),
-                    CallbackQueryHandler(audience_chosen, pattern=callbacks.AUDIENCE),
-                ],
-                CONFIRM: [CallbackQueryHandler(decision_pressed, pattern=callbacks.DECISION)],
-                WHEN: [MessageHandler(text_only, time_typed)],
-            },
-            fallbacks=[CommandHandler("cancel", cancel_conversation)],
-            conversation_timeout=ANNOUNCE_TIMEOUT,
-        )
 
 
 async def post_init(application: Application) -> None:  # type: ignore[type-arg]

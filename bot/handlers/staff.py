@@ -3,16 +3,18 @@
 
 Every staff command and button checks authorisation again; a refusal is logged and answered
 exactly like an unknown command or a stale button, so nobody learns that the command exists.
+The dialogue's step and draft live in the database, so any instance can take the next step;
+each step is saved before the bot answers, so a quick reply never finds the previous one.
 """
 
 import logging
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, ContextTypes, ConversationHandler
+from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 
 from bot.broadcast.announcements import (
     BroadcastReport,
@@ -30,14 +32,46 @@ from bot.geo.resolve import PlaceKind, resolve_place
 from bot.handlers import callbacks
 from bot.handlers.common import NO_PREVIEW, answer, expired, language, reply, services
 from bot.store.broadcast import Announcement, AnnouncementStatus, Audience, DeliveryStatus, Topic
+from bot.store.users import ANNOUNCE_DIALOGUE, drop_value, load_value, put_value
 from bot.texts import Html, Language, clip, plain, render
 
 logger = logging.getLogger(__name__)
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 TIME_FORMATS = ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
-TEXT, AUDIENCE, WARD, CONFIRM, WHEN = range(5)
-END = ConversationHandler.END
-DRAFT = "announce_draft"  # user_data key: {"text", "photo", "id"}
+# Dialogue steps; END means no dialogue. TEXT, WARD and WHEN wait for typed text.
+END, TEXT, AUDIENCE, WARD, CONFIRM, WHEN = range(-1, 5)
+DIALOGUE_TIMEOUT = timedelta(minutes=30)  # an unfinished /announce is forgotten after this
+DRAFT = "announce_draft"  # user_data key holding this update's draft: {"text", "photo", "id"}
+
+
+async def load_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """This user's dialogue step (END when none or too old); its draft goes to user_data."""
+    user = update.effective_user
+    if user is None or context.user_data is None:
+        return END
+    async with services(context).sessions() as session:
+        saved = await load_value(session=session, user_id=user.id, token=ANNOUNCE_DIALOGUE)
+    if not saved or datetime.fromisoformat(saved["since"]) < datetime.now(UTC) - DIALOGUE_TIMEOUT:
+        return END
+    context.user_data[DRAFT] = saved["draft"]
+    return int(saved["step"])
+
+
+async def save_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE, step: int) -> None:
+    """Save the next step with this update's draft (END ends the dialogue)."""
+    user = update.effective_user
+    if user is None or context.user_data is None:
+        return
+    async with services(context).sessions() as session:
+        if step == END:
+            await drop_value(session=session, user_id=user.id, token=ANNOUNCE_DIALOGUE)
+            return
+        dialogue = {
+            "step": step,
+            "draft": context.user_data.get(DRAFT) or {},
+            "since": datetime.now(UTC).isoformat(),
+        }
+        await put_value(session=session, user_id=user.id, token=ANNOUNCE_DIALOGUE, value=dialogue)
 
 
 async def authorised(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -58,23 +92,37 @@ async def authorised(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool
     return False
 
 
-async def announce(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    if not await authorised(update, context):
-        return END
+async def announce(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if not await authorised(update, context) or context.user_data is None:
+        return
+    context.user_data[DRAFT] = {}
+    await save_dialogue(update, context, TEXT)
     await reply(update, render(language(update, context), "announce_prompt"))
-    return TEXT
 
 
-async def draft_written(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def staff_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs before free-text search: a message a staff dialogue is waiting for goes there."""
+    typed_step = {TEXT: draft_written, WARD: ward_typed, WHEN: time_typed}.get(
+        await load_dialogue(update, context)
+    )
+    if typed_step is None:
+        return
+    if await authorised(update, context):
+        await typed_step(update, context)
+    raise ApplicationHandlerStop
+
+
+async def draft_written(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
-    if not await authorised(update, context) or message is None or context.user_data is None:
-        return END
+    if message is None or context.user_data is None:
+        return
     photo = message.photo[-1].file_id if message.photo else None
     text = message.caption if photo else message.text
     if not text:
         await reply(update, render(language(update, context), "announce_need_text", limit=1024))
-        return TEXT
+        return
     context.user_data[DRAFT] = {"text": text, "photo": photo}
+    await save_dialogue(update, context, AUDIENCE)
     lang = language(update, context)
 
     def choice(label: str, data: str) -> list[InlineKeyboardButton]:
@@ -92,44 +140,46 @@ async def draft_written(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
         choice(plain(lang, "btn_audience_ward"), callbacks.audience("ward")),
     ]
     await reply(update, render(lang, "announce_audience"), InlineKeyboardMarkup(keyboard))
-    return AUDIENCE
 
 
-async def audience_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def audience_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     match = callbacks.AUDIENCE.match(query.data or "") if query else None
     if not await authorised(update, context) or match is None:
-        return END
+        return
+    if await load_dialogue(update, context) not in (AUDIENCE, WARD):
+        await expired(update, context)
+        return
     await answer(update)
     choice = match[1]
     if choice == "ward":
+        await save_dialogue(update, context, WARD)
         await reply(update, render(language(update, context), "announce_ward_prompt"))
-        return WARD
-    if choice.startswith("w"):
-        if choice[1:] not in hanoi_units():
-            return WARD
-        return await _preview(update, context, Audience.WARD, choice[1:])
-    if choice == "everyone":
-        return await _preview(update, context, Audience.EVERYONE, None)
-    return await _preview(update, context, Audience.TOPIC, choice)
+    elif choice.startswith("w"):
+        if choice[1:] in hanoi_units():
+            await _preview(update, context, Audience.WARD, choice[1:])
+    elif choice == "everyone":
+        await _preview(update, context, Audience.EVERYONE, None)
+    else:
+        await _preview(update, context, Audience.TOPIC, choice)
 
 
-async def ward_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def ward_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
-    if not await authorised(update, context) or message is None or not message.text:
-        return END
+    if message is None or not message.text:
+        return
     lang = language(update, context)
     place = clip(message.text, 200)
     match = resolve_place(place, nicknames=services(context).live.place_nicknames)
     if match.unit is not None:
-        return await _preview(update, context, Audience.WARD, match.unit.code)
+        await _preview(update, context, Audience.WARD, match.unit.code)
+        return
     units = match.units if match.kind is PlaceKind.AMBIGUOUS else match.suggestions
     keyboard = [
         [InlineKeyboardButton(unit.name, callback_data=callbacks.audience(f"w{unit.code}"))]
         for unit in units
     ]
     await reply(update, render(lang, "place_unknown", place=place), InlineKeyboardMarkup(keyboard))
-    return WARD
 
 
 def audience_label(lang: Language, audience: Audience, value: str | None) -> str:
@@ -143,11 +193,11 @@ def audience_label(lang: Language, audience: Audience, value: str | None) -> str
 
 async def _preview(
     update: Update, context: ContextTypes.DEFAULT_TYPE, audience: Audience, value: str | None
-) -> int:
+) -> None:
     draft = context.user_data.get(DRAFT) if context.user_data is not None else None
     user, chat = update.effective_user, update.effective_chat
-    if draft is None or user is None or chat is None:
-        return END
+    if not draft or user is None or chat is None:
+        return
     lang = language(update, context)
     async with services(context).sessions() as session:
         announcement = await create_announcement(
@@ -161,6 +211,7 @@ async def _preview(
         )
         count = await audience_count(session=session, audience=audience, audience_value=value)
     assert announcement.id is not None
+    await save_dialogue(update, context, CONFIRM)
     await send_announcement(context, chat.id, announcement)
     keyboard = InlineKeyboardMarkup(
         [
@@ -184,7 +235,6 @@ async def _preview(
     )
     label = audience_label(lang, audience, value)
     await reply(update, render(lang, "announce_preview", audience=label, count=count), keyboard)
-    return CONFIRM
 
 
 async def send_announcement(
@@ -197,12 +247,12 @@ async def send_announcement(
         await context.bot.send_message(chat_id, announcement.text)
 
 
-async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Send now, schedule or cancel a previewed announcement (also outside the conversation)."""
+async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send now, schedule or cancel a previewed announcement (also from /announcements)."""
     query = update.callback_query
     match = callbacks.DECISION.match(query.data or "") if query else None
     if not await authorised(update, context) or query is None or match is None:
-        return END
+        return
     action, announcement_id = match[1], int(match[2])
     lang = language(update, context)
     shared = services(context)
@@ -218,7 +268,7 @@ async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             done = await _is_open(session, announcement_id)
     if not done:
         await expired(update, context)
-        return END
+        return
     await answer(update)
     if action == "send":
         shared.sender.wake()
@@ -229,8 +279,8 @@ async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         if context.user_data is not None:
             context.user_data[DRAFT] = {"id": announcement_id}
         text = render(lang, "announce_schedule_prompt", example=_example_time())
+    await save_dialogue(update, context, WHEN if action == "when" else END)
     await query.edit_message_text(text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
-    return WHEN if action == "when" else END
 
 
 async def _is_open(session: AsyncSession, announcement_id: int) -> bool:
@@ -256,33 +306,33 @@ def parse_local_time(text: str) -> datetime | None:
     return None
 
 
-async def time_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def time_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
-    if not await authorised(update, context) or message is None or context.user_data is None:
-        return END
+    if message is None or context.user_data is None:
+        return
     lang = language(update, context)
     draft = context.user_data.get(DRAFT) or {}
     at = parse_local_time(message.text or "")
-    if "id" not in draft:
-        return END
     if at is None or at <= datetime.now(HANOI):
         await reply(update, render(lang, "announce_bad_time", example=_example_time()))
-        return WHEN
+        return
+    await save_dialogue(update, context, END)
     async with services(context).sessions() as session:
-        scheduled = await schedule(session=session, announcement_id=draft["id"], at=at)
+        scheduled = await schedule(session=session, announcement_id=draft.get("id", 0), at=at)
     if not scheduled:
         await reply(update, render(lang, "expired"))
-        return END
+        return
     shown = at.strftime(TIME_FORMATS[1])
     await reply(update, render(lang, "announce_scheduled", id=draft["id"], at=shown))
-    return END
 
 
-async def cancel_conversation(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    if context.user_data is not None:
-        context.user_data.pop(DRAFT, None)
+async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cancel ends a staff dialogue; without one it is as unknown as any other command."""
+    if await load_dialogue(update, context) == END:
+        await reply(update, render(language(update, context), "unknown_command"))
+        return
+    await save_dialogue(update, context, END)
     await reply(update, render(language(update, context), "announce_cancelled"))
-    return END
 
 
 def announcement_line(report: BroadcastReport, lang: Language) -> Html:

@@ -10,6 +10,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.store.models import BotUser, SavedValue
 
 SAVED_PER_USER = 20
+# Named values (not 8 hex digits, so never a button token) that the trimming leaves alone.
+ANNOUNCE_DIALOGUE = "announce"  # a staff member's /announce in progress
 
 
 async def _user(session: AsyncSession, user_id: int) -> BotUser:
@@ -58,7 +60,9 @@ async def save_value(*, session: AsyncSession, user_id: int, value: Any) -> str:
     )
     await session.exec(
         delete(SavedValue).where(
-            col(SavedValue.user_id) == user_id, col(SavedValue.token).not_in(keep)
+            col(SavedValue.user_id) == user_id,
+            col(SavedValue.token).not_in(keep),
+            col(SavedValue.token) != ANNOUNCE_DIALOGUE,
         )
     )
     await session.commit()
@@ -69,3 +73,20 @@ async def load_value(*, session: AsyncSession, user_id: int, token: str) -> Any:
     """The value saved under `token` for this user, or None when it is unknown or was dropped."""
     saved = await session.get(SavedValue, (user_id, token))
     return json.loads(saved.value) if saved else None
+
+
+async def put_value(*, session: AsyncSession, user_id: int, token: str, value: Any) -> None:
+    """Keep `value` under a named `token` such as ANNOUNCE_DIALOGUE (replacing what was there)."""
+    saved = await session.get(SavedValue, (user_id, token))
+    if saved is None:
+        saved = SavedValue(user_id=user_id, token=token, value=json.dumps(value))
+    saved.value = json.dumps(value)
+    session.add(saved)
+    await session.commit()
+
+
+async def drop_value(*, session: AsyncSession, user_id: int, token: str) -> None:
+    await session.exec(
+        delete(SavedValue).where(col(SavedValue.user_id) == user_id, col(SavedValue.token) == token)
+    )
+    await session.commit()

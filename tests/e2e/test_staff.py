@@ -5,10 +5,11 @@ from collections.abc import Callable
 
 import pytest
 
+from bot.app import build_application
 from bot.broadcast.staff import add_staff, remove_staff
 from bot.config import Settings
 from bot.standin import SimUser, StandIn
-from bot.standin.ptb import AnyApplication
+from bot.standin.ptb import AnyApplication, polling
 from bot.store.broadcast import Announcement
 from tests.e2e.conftest import ask
 
@@ -152,3 +153,20 @@ async def test_staff_removed_mid_dialogue_is_refused_at_the_next_step(
     answer = await helper.next_reply(kinds={"callback_answer", "message"})
     assert (answer.kind, answer.text) == ("callback_answer", "This button has expired.")
     assert await announcements_in_db(app) == []
+
+
+async def test_the_dialogue_goes_on_after_a_restart(
+    standin: StandIn, bot_settings: Settings
+) -> None:
+    # A fresh Application on the same database is what another instance would be.
+    author = standin.user(id=STAFF_ID, first_name="Staff", language_code="en")
+    async with polling(build_application(bot_settings), poll_seconds=1):
+        await ask(author, "/announce")
+        assert (await ask(author, "Held over a restart")).text == "Who should get it?"
+    async with polling(build_application(bot_settings), poll_seconds=1):
+        await author.press("Every subscriber")
+        preview = await author.next_reply(kinds={"message"})
+        assert preview.text == "Held over a restart"
+        assert "Audience: Every subscriber" in (await author.next_reply(kinds={"message"})).text
+        assert (await ask(author, "/cancel")).text == "Announcement cancelled."
+        assert (await ask(author, "/cancel")).text == (await ask(author, "/nothing")).text
