@@ -76,6 +76,11 @@ class PlaceMatch:
         """The single unit, when the text names exactly one."""
         return self.units[0] if len(self.units) == 1 else None
 
+    @property
+    def choices(self) -> tuple[HanoiUnit, ...]:
+        """Units to offer when the text names no single one: the candidates, or the closest."""
+        return self.units if self.kind is PlaceKind.AMBIGUOUS else self.suggestions
+
 
 @dataclass(frozen=True)
 class _Hit:

@@ -43,6 +43,7 @@ def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
 
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+QUERY_LIMIT = 200  # characters of a user's query or place name that are read
 
 
 async def reply(update: Update, text: Html, markup: Markup | None = None) -> Message | None:

@@ -13,7 +13,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
-from bot.handlers.common import NO_PREVIEW, language, services
+from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, language, services
 from bot.store.models import Point, Product
 from bot.texts import Language, clip, plain, render
 from bot.texts.cards import (
@@ -27,7 +27,6 @@ from bot.texts.cards import (
 
 PAGE_SIZE = 20
 MAX_RESULTS = 50  # Telegram shows at most 50 results per answer
-QUERY_LIMIT = 200
 
 
 def _open_button(username: str, payload: str, lang: Language) -> InlineKeyboardMarkup:

@@ -17,14 +17,13 @@ from bot.geo.nearest import NearbyPoints, ProductMatch, points_near_location, po
 from bot.geo.resolve import PlaceKind, resolve_place
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button
-from bot.handlers.common import answer, expired, language, reply, services
+from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
 from bot.store.users import set_location
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import category_text, point_line
 
 MAX_WARD_BUTTONS = 12
 MAX_UNLOCATED = 5  # carriers without a location, listed after the nearest points
-QUERY_LIMIT = 200  # characters of a place or product we read
 
 
 def ward_buttons(

@@ -10,7 +10,7 @@ from bot.catalog.snapshot import Catalog
 from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
-from bot.handlers.common import NO_PREVIEW, answer, expired, language, reply, services
+from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
 from bot.handlers.nearby import near_place
 from bot.search import wanted_product_ids
 from bot.texts import Html, Language, clip, plain, render
@@ -18,7 +18,6 @@ from bot.texts.cards import product_line
 
 PAGE_SIZE = 5
 MAX_RESULTS = 50
-QUERY_LIMIT = 200  # characters of a message that are searched
 
 
 def results_page(

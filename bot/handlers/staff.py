@@ -28,9 +28,9 @@ from bot.broadcast.announcements import (
 )
 from bot.broadcast.staff import is_staff
 from bot.catalog.hanoi import hanoi_units
-from bot.geo.resolve import PlaceKind, resolve_place
+from bot.geo.resolve import resolve_place
 from bot.handlers import callbacks
-from bot.handlers.common import NO_PREVIEW, answer, expired, language, reply, services
+from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
 from bot.store.broadcast import Announcement, AnnouncementStatus, Audience, DeliveryStatus, Topic
 from bot.store.users import ANNOUNCE_DIALOGUE, drop_value, load_value, put_value
 from bot.texts import Html, Language, clip, plain, render
@@ -169,12 +169,12 @@ async def ward_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if message is None or not message.text:
         return
     lang = language(update, context)
-    place = clip(message.text, 200)
+    place = clip(message.text, QUERY_LIMIT)
     match = resolve_place(place, nicknames=services(context).live.place_nicknames)
     if match.unit is not None:
         await _preview(update, context, Audience.WARD, match.unit.code)
         return
-    units = match.units if match.kind is PlaceKind.AMBIGUOUS else match.suggestions
+    units = match.choices
     keyboard = [
         [InlineKeyboardButton(unit.name, callback_data=callbacks.audience(f"w{unit.code}"))]
         for unit in units

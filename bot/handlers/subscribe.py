@@ -16,13 +16,12 @@ from bot.broadcast.subscribers import (
     unsubscribe,
 )
 from bot.catalog.hanoi import HanoiUnit, hanoi_units
-from bot.geo.resolve import PlaceKind, resolve_place
+from bot.geo.resolve import resolve_place
 from bot.handlers import callbacks
-from bot.handlers.common import NO_PREVIEW, answer, expired, language, reply, services
+from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
 from bot.store.broadcast import Subscriber, Topic
 from bot.texts import Html, Language, clip, plain, render
 
-PLACE_LIMIT = 200
 TOPIC_ORDER = (Topic.EVENTS, Topic.SHOWROOMS)
 
 
@@ -65,7 +64,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if chat is None:
         return
     lang = language(update, context)
-    place = clip(" ".join(context.args or []), PLACE_LIMIT)
+    place = clip(" ".join(context.args or []), QUERY_LIMIT)
     async with services(context).sessions() as session:
         existing = await get_subscriber(session=session, chat_id=chat.id)
         topics = existing.topic_set if existing and existing.topic_set else set(TOPIC_ORDER)
@@ -78,8 +77,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                     or subscriber
                 )
             else:
-                units = match.units if match.kind is PlaceKind.AMBIGUOUS else match.suggestions
-                await _ask_home_ward(update, lang, place, units)
+                await _ask_home_ward(update, lang, place, match.choices)
     text, keyboard = settings_view(subscriber, lang)
     await reply(update, text, keyboard)
 

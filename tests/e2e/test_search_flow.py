@@ -35,8 +35,10 @@ async def test_star_filter_puts_rated_products_first(en_user: SimUser) -> None:
 async def test_nothing_found_offers_suggestions_never_silence(en_user: SimUser) -> None:
     reply = await ask(en_user, "qwxzv plorb")
     assert reply.text.startswith("No products found for «qwxzv plorb».")
-    reply = await ask(en_user, "mật ongg bạc haa xyzq")
-    assert reply.text  # some answer, either results or suggestions
+    assert reply.text.splitlines()[1].startswith("Try: honey, Bat Trang ceramics")
+    typos = await ask(en_user, "mật ongg bạc haa xyzq")  # typos and a stray word still find it
+    assert typos.text.startswith("🔎 Results for «mật ongg bạc haa xyzq»")
+    assert "mint" in typos.text.splitlines()[1].lower()
 
 
 async def test_html_in_a_query_is_shown_literally(en_user: SimUser) -> None:
