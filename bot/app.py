@@ -19,12 +19,11 @@ from telegram.ext import (
 
 from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.telegram_send import telegram_sender
-from bot.catalog.live import read_live_catalog, refreshed
 from bot.config import Settings
 from bot.geo.wards import ward_directory
 from bot.handlers import callbacks
 from bot.handlers.catalog import point_pressed, product_pressed, venue_pressed
-from bot.handlers.common import Services, expired, services
+from bot.handlers.common import expired, services
 from bot.handlers.errors import on_error
 from bot.handlers.events import show_events
 from bot.handlers.gate import FloodGuard, flood_gate, language_gate
@@ -51,6 +50,7 @@ from bot.handlers.subscribe import (
     unsubscribe_command,
     unsubscribe_pressed,
 )
+from bot.services import Services, read_live_catalog, refreshed
 from bot.store.db import create_current_engine, session_factory
 from bot.texts import LANGUAGES, plain
 

@@ -26,7 +26,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Settings
-from bot.handlers.common import Services
+from bot.services import Services
 
 logger = logging.getLogger(__name__)
 # Tornado logs every request at INFO: an update or a health check each time. Refusals stay.

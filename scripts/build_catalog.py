@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from bot.catalog.columns import EVENT_COLUMNS, POINT_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS
-from bot.catalog.hanoi import HanoiUnit, hanoi_units, inside_hanoi
+from bot.geo.hanoi import HanoiUnit, hanoi_units, inside_hanoi
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_REFERENCE = REPO.parent / "shared" / "reference"
@@ -89,7 +89,7 @@ def build_points(*, reference: list[Row], problems: list[str]) -> list[Row]:
         elif unit is None or unit.name != ward:
             found = unit.name if unit else "no 2025 Hanoi unit"
             problems.append(f"{where}: ward code {code!r} is {found}, not {ward!r}")
-        elif not inside_hanoi(float(lat), float(lon)):
+        elif not inside_hanoi((float(lat), float(lon))):
             problems.append(f"{where}: {lat},{lon} is outside Hanoi")
         elif not exact and (float(lat), float(lon)) != (unit.lat, unit.lon):
             problems.append(f"{where}: {lat},{lon} is not the centroid of {ward}")

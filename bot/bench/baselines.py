@@ -6,8 +6,8 @@ from typing import Protocol
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.search.normalize import fold
 from bot.store.models import Product
+from bot.vietnamese import fold
 
 MIN_TRIGRAM_WORD = 3  # a trigram index cannot match a shorter word
 

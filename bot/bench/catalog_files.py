@@ -4,9 +4,9 @@ import csv
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.catalog.snapshot import Catalog
 from bot.catalog.validate import validate_catalog
 from bot.config import DEFAULT_CATALOG_DIR, PROJECT_DIR
+from bot.store.catalog import Catalog
 from bot.store.models import Alias, Event, Point, Product, StockLink
 
 Row = TypeVar("Row", Product, Point, Alias, Event)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from bot.bench.baselines import BASELINES, Baseline
 from bot.bench.catalog_files import SHARED_DIR
-from bot.catalog.snapshot import Catalog
 from bot.search import SearchIndex
+from bot.store.catalog import Catalog
 from bot.store.models import Product
 
 DEV_SET = SHARED_DIR / "eval" / "search_dev.jsonl"

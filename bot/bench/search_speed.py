@@ -19,9 +19,9 @@ from bot.bench.baselines import BASELINES, Baseline, TrigramFts
 from bot.bench.catalog_files import read_catalog_files
 from bot.bench.dev_set import DEV_SET, measure, rankers, read_dev_queries
 from bot.bench.synthetic import BenchQuery, bench_queries, synthetic_catalog
-from bot.catalog.snapshot import Catalog
 from bot.config import DEFAULT_CATALOG_DIR
 from bot.search import SearchIndex
+from bot.store.catalog import Catalog
 from bot.store.models import Product
 
 HELP = "search latency, throughput, build time and memory at 20,000 products, beside baselines"

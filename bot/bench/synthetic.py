@@ -5,9 +5,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.catalog.snapshot import Catalog
-from bot.search.normalize import fold
+from bot.store.catalog import Catalog
 from bot.store.models import Product
+from bot.vietnamese import fold
 
 QUERY_STYLES = ("exact", "folded", "typo", "english", "prefix")
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")

@@ -16,7 +16,7 @@ from bot.catalog.columns import (
     STOCK_COLUMNS,
     Column,
 )
-from bot.catalog.hanoi import hanoi_units, inside_hanoi
+from bot.geo.hanoi import hanoi_units, inside_hanoi
 
 FILES: dict[str, Sequence[Column]] = {
     "products.csv": PRODUCT_COLUMNS,
@@ -204,7 +204,7 @@ def _check_point_location(row: Row, problems: list[Problem]) -> None:
     lat, lon, code = row.values["lat"], row.values["lon"], row.values["ward_code"]
     if (lat is None) != (lon is None):
         problems.append(Problem("points.csv", row.line, "lat,lon", "give both or neither"))
-    elif lat is not None and not inside_hanoi(lat, lon):
+    elif lat is not None and not inside_hanoi((lat, lon)):
         problems.append(Problem("points.csv", row.line, "lat,lon", f"{lat},{lon} is outside Hanoi"))
     elif lat is None and code is not None:
         problems.append(Problem("points.csv", row.line, "lat,lon", "required when a ward is given"))

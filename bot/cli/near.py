@@ -5,11 +5,8 @@ import json
 import re
 import sys
 import time
-from collections.abc import Mapping
 from typing import Any
 
-from bot.catalog.hanoi import HanoiUnit
-from bot.catalog.snapshot import Catalog, read_catalog
 from bot.config import get_settings
 from bot.geo import (
     Coordinates,
@@ -18,14 +15,14 @@ from bot.geo import (
     PlaceMatch,
     ProductMatch,
     nearest_unit,
-    place_nicknames,
     points_near_location,
     points_near_units,
-    resolve_place,
 )
+from bot.geo.hanoi import HanoiUnit
 from bot.geo.nearest import DEFAULT_LIMIT
 from bot.geo.wards import ward_directory
-from bot.search import SearchIndex, wanted_product_ids
+from bot.search import wanted_product_ids
+from bot.services import LiveCatalog, read_live_catalog
 from bot.store.db import open_session
 
 _COORDINATES = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*[, ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
@@ -49,9 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=near)
 
 
-def find_product_ids(catalog: Catalog, query: str) -> frozenset[int]:
+def find_product_ids(live: LiveCatalog, query: str) -> frozenset[int]:
     """The products `query` asks for, as the bot's search understands it."""
-    return wanted_product_ids(SearchIndex.build(catalog).search(query, limit=50))
+    return wanted_product_ids(live.index.search(query, limit=50))
 
 
 async def near(args: argparse.Namespace) -> int:
@@ -59,15 +56,14 @@ async def near(args: argparse.Namespace) -> int:
         print("Give a PLACE, or --batch with places on standard input.", file=sys.stderr)
         return 2
     async with open_session(get_settings().database_url) as session:
-        catalog = await read_catalog(session=session)
-    if not catalog.points:
+        live = await read_live_catalog(session=session)
+    if not live.catalog.points:
         print("The catalog is empty: run `python -m bot catalog load` first.", file=sys.stderr)
         return 1
-    nicknames = place_nicknames(catalog.aliases)
-    product_ids = find_product_ids(catalog, args.product) if args.product else None
+    product_ids = find_product_ids(live, args.product) if args.product else None
     if args.batch:
-        return _batch(catalog, nicknames, product_ids, args.limit)
-    place, nearby = _answer(args.place, catalog, nicknames, product_ids, args.limit)
+        return _batch(live, product_ids, args.limit)
+    place, nearby = _answer(args.place, live, product_ids, args.limit)
     if args.json:
         print(json.dumps(_as_json(args.place, place, nearby), ensure_ascii=False, indent=2))
     else:
@@ -75,18 +71,13 @@ async def near(args: argparse.Namespace) -> int:
     return 0 if nearby is not None else 1
 
 
-def _batch(
-    catalog: Catalog,
-    nicknames: Mapping[str, str],
-    product_ids: frozenset[int] | None,
-    limit: int,
-) -> int:
+def _batch(live: LiveCatalog, product_ids: frozenset[int] | None, limit: int) -> int:
     ward_directory()  # built at start-up, not inside the timed loop
     lines = [line.strip() for line in sys.stdin if line.strip()]
     started = time.perf_counter()
     output = []
     for text in lines:
-        place, nearby = _answer(text, catalog, nicknames, product_ids, limit)
+        place, nearby = _answer(text, live, product_ids, limit)
         output.append(json.dumps(_as_json(text, place, nearby), ensure_ascii=False))
     elapsed_ms = (time.perf_counter() - started) * 1000
     print("\n".join(output))
@@ -95,18 +86,15 @@ def _batch(
 
 
 def _answer(
-    text: str,
-    catalog: Catalog,
-    nicknames: Mapping[str, str],
-    product_ids: frozenset[int] | None,
-    limit: int,
+    text: str, live: LiveCatalog, product_ids: frozenset[int] | None, limit: int
 ) -> tuple[PlaceMatch | Coordinates, NearbyPoints | None]:
+    catalog = live.catalog
     if found := _COORDINATES.match(text):
         location = (float(found[1]), float(found[2]))
         return location, points_near_location(
             catalog=catalog, location=location, product_ids=product_ids, limit=limit
         )
-    place = resolve_place(text, nicknames=nicknames)
+    place = live.resolve_place(text)
     if not place.units:
         return place, None
     return place, points_near_units(

@@ -3,13 +3,12 @@
 import argparse
 import json
 import sys
-from functools import partial
 from typing import Any, TextIO
 
-from bot.catalog.snapshot import read_catalog
 from bot.config import get_settings
-from bot.geo import PlaceMatch, place_nicknames, resolve_place
-from bot.search import SearchIndex, SearchResult
+from bot.geo import PlaceMatch
+from bot.search import SearchResult
+from bot.services import read_live_catalog
 from bot.store.db import open_session
 
 EMPTY_CATALOG = "The catalog is empty: run `python -m bot catalog load` first."
@@ -90,15 +89,13 @@ async def run(args: argparse.Namespace) -> int:
         print("give either a QUERY or --batch", file=sys.stderr)
         return 2
     async with open_session(get_settings().database_url) as session:
-        catalog = await read_catalog(session=session)
-    if not catalog.products:
+        live = await read_live_catalog(session=session)
+    if not live.catalog.products:
         print(EMPTY_CATALOG, file=sys.stderr)
         return 1
-    index = SearchIndex.build(catalog)
-    resolve = partial(resolve_place, nicknames=place_nicknames(catalog.aliases))
 
     def search(text: str) -> SearchResult:
-        return index.search(text, limit=args.limit, prefix=args.prefix, resolve_place=resolve)
+        return live.search(text, limit=args.limit, prefix=args.prefix)
 
     if args.batch:
         for line in sys.stdin:
@@ -109,6 +106,6 @@ async def run(args: argparse.Namespace) -> int:
         print(json.dumps(result_json(result), ensure_ascii=False, indent=2))
     else:
         print_table(result, sys.stdout)
-        if not result.products and (suggestions := index.suggest(args.query)):
+        if not result.products and (suggestions := live.index.suggest(args.query)):
             print(f"\ndid you mean: {' | '.join(suggestions)}")
     return 0

@@ -1,12 +1,10 @@
 """Where to buy: Hanoi's wards (2025 and pre-2025 names) and the OCOP points nearest to them."""
 
+from bot.geo.hanoi import Coordinates, inside_hanoi, nearest_unit
 from bot.geo.nearest import (
-    Coordinates,
     NearbyPoint,
     NearbyPoints,
     ProductMatch,
-    is_outside_hanoi,
-    nearest_unit,
     points_near_location,
     points_near_units,
 )
@@ -19,7 +17,7 @@ __all__ = [
     "PlaceKind",
     "PlaceMatch",
     "ProductMatch",
-    "is_outside_hanoi",
+    "inside_hanoi",
     "nearest_unit",
     "place_nicknames",
     "points_near_location",

@@ -1,22 +1,16 @@
 """Nearest OCOP points to a place or a shared location, preferring points that carry a product."""
 
-import math
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.catalog.hanoi import HanoiUnit, hanoi_units, inside_hanoi
-from bot.catalog.snapshot import Catalog
+from bot.geo.hanoi import Coordinates, HanoiUnit, haversine_km, inside_hanoi
+from bot.store.catalog import Catalog
 from bot.store.models import Point
 
-EARTH_RADIUS_KM = 6371.0088
-# Farther than this from every ward centroid is outside Hanoi (the largest commune spans ~10 km).
-OUTSIDE_HANOI_KM = 15.0
 DEFAULT_LIMIT = 5
 # Fair venues sell only while a fair is on: never offered as "the nearest shop".
 EVENT_VENUE_KINDS = frozenset({"festival"})
-
-Coordinates = tuple[float, float]  # (lat, lon) in degrees
 
 
 class ProductMatch(StrEnum):
@@ -42,28 +36,6 @@ class NearbyPoints:
     unlocated_carriers: tuple[Point, ...]  # carry the product, but where they are is unknown
 
 
-def haversine_km(origin: Coordinates, target: Coordinates) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*origin, *target))
-    half_chord = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(half_chord))
-
-
-def nearest_unit(location: Coordinates) -> tuple[HanoiUnit, float]:
-    """The Hanoi ward or commune whose centroid is nearest, with its distance in km."""
-    return min(
-        ((unit, haversine_km(location, (unit.lat, unit.lon))) for unit in hanoi_units().values()),
-        key=lambda unit_and_km: unit_and_km[1],
-    )
-
-
-def is_outside_hanoi(location: Coordinates) -> bool:
-    """Outside the province's box, or too far from every ward (the sea, a neighbour province)."""
-    return not inside_hanoi(*location) or nearest_unit(location)[1] > OUTSIDE_HANOI_KM
-
-
 def points_near_units(
     *,
     catalog: Catalog,
@@ -87,7 +59,7 @@ def points_near_location(
     limit: int = DEFAULT_LIMIT,
 ) -> NearbyPoints:
     """Nearest points to a shared location; says whether it lies outside Hanoi."""
-    return _nearest(catalog, [location], product_ids, limit, is_outside_hanoi(location))
+    return _nearest(catalog, [location], product_ids, limit, not inside_hanoi(location))
 
 
 def _nearest(

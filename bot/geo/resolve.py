@@ -1,5 +1,6 @@
 """Resolve what a shopper types as a place into Hanoi's 2025 wards and communes."""
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
@@ -9,13 +10,16 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.catalog.hanoi import HanoiUnit, hanoi_units
-from bot.geo.text import compact_key, fold, split_parts
+from bot.geo.hanoi import HanoiUnit, hanoi_units
 from bot.geo.wards import LegacyWard, OldDistrict, ward_directory
 from bot.store.models import Alias
+from bot.vietnamese import folded_phrase, folded_words, typo_budget, unit_key
 
 Words = tuple[str, ...]
 _Level = Literal["any", "ward", "district"]
+# Separators between address parts ("Bát Tràng, Gia Lâm"); a dash stays inside names
+# such as "Văn Miếu - Quốc Tử Giám".
+_PART_SEPARATOR = re.compile(r"[,;/|\n]+")
 
 _WARD_PREFIXES: tuple[Words, ...] = (
     ("phuong",),
@@ -103,13 +107,13 @@ def resolve_place(text: str, *, nicknames: Mapping[str, str] | None = None) -> P
     `nicknames` maps what users type to a place the catalog names (aliases.csv, kind=place):
     {"Old Quarter": "Hoàn Kiếm"}.
     """
-    raw_parts = split_parts(text)
+    raw_parts = address_parts(text)
     parts = [part for part in map(_without_province, raw_parts) if part]
     words = tuple(word for part in parts for word in part)
     nickname_terms = _nickname_index(frozenset((nicknames or {}).items()))
     # A nickname may itself end in the city's name: "ga Hà Nội" (Hanoi railway station).
-    term = nickname_terms.get(compact_key(tuple(word for part in raw_parts for word in part)))
-    term = term or nickname_terms.get(compact_key(words))
+    term = nickname_terms.get(unit_key(tuple(word for part in raw_parts for word in part)))
+    term = term or nickname_terms.get(unit_key(words))
     by_nickname = _nickname_hit(term) if term else None
     if not words and not by_nickname:
         return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN)
@@ -175,7 +179,7 @@ def _exact_name(words: Words) -> _Hit | None:
     """A 2025 name ("Ba Đình" is the 2025 ward), or an old district when marked as one."""
     directory = ward_directory()
     for level, name in _readings(words):
-        key = compact_key(name)
+        key = unit_key(name)
         units = directory.units_by_key.get(key, ())
         if units and level != "district":
             return _Hit(PlaceKind.WARD, units, units[0].name)
@@ -192,7 +196,7 @@ def _district_hit(district: OldDistrict) -> _Hit:
 def _legacy_name(words: Words) -> _Hit | None:
     """A pre-2025 ward named alone ("phường Vĩnh Phúc"), converted to its 2025 unit."""
     for level, name in _readings(words):
-        wards = ward_directory().legacy_by_key.get(compact_key(name), ())
+        wards = ward_directory().legacy_by_key.get(unit_key(name), ())
         if wards and level != "district":
             return _legacy_hit(wards)
     return None
@@ -201,7 +205,7 @@ def _legacy_name(words: Words) -> _Hit | None:
 def _elsewhere_name(words: Words) -> _Hit | None:
     """A province or district outside Hanoi, once no Hanoi name matched exactly."""
     for level, name in _readings(words):
-        if level != "ward" and (found := ward_directory().elsewhere_by_key.get(compact_key(name))):
+        if level != "ward" and (found := ward_directory().elsewhere_by_key.get(unit_key(name))):
             return _Hit(PlaceKind.ELSEWHERE, (), found)
     return None
 
@@ -233,7 +237,7 @@ def _district_named(words: Words) -> OldDistrict | None:
     for level, name in _readings(words):
         if level == "ward":
             continue
-        districts = directory.districts_by_key.get(compact_key(name), ())
+        districts = directory.districts_by_key.get(unit_key(name), ())
         if districts:
             return districts[0]
     return None
@@ -243,29 +247,22 @@ def _ward_of(district: OldDistrict, words: Words) -> _Hit | None:
     """The ward part read inside its district, else as a 2025 name, else with a typo."""
     readings = [name for level, name in _readings(words) if level != "district"]
     for name in readings:
-        if wards := district.wards_by_key.get(compact_key(name)):
+        if wards := district.wards_by_key.get(unit_key(name)):
             return _legacy_hit(wards)
     for name in readings:
-        if units := ward_directory().units_by_key.get(compact_key(name)):
+        if units := ward_directory().units_by_key.get(unit_key(name)):
             return _Hit(PlaceKind.WARD, units, units[0].name)
-    ward_names = [compact_key(ward.short_name) for ward in district.wards]
+    ward_names = [unit_key(ward.short_name) for ward in district.wards]
     for name in readings:
-        if close := _closest(compact_key(name), ward_names):
+        if close := _closest(unit_key(name), ward_names):
             return replace(_legacy_hit(district.wards[index] for index in close), typo=True)
     return None
-
-
-def _typo_budget(key: str) -> int:
-    """Typos allowed the way search engines allow them: none up to 4 letters, 2 from 9."""
-    if len(key) <= 4:
-        return 0
-    return 1 if len(key) <= 8 else 2
 
 
 def _closest(key: str, names: Sequence[str], tiers: Sequence[int] | None = None) -> list[int]:
     """Indexes of the names nearest to `key` within its typo budget, lowest tier first; all ties."""
     found = process.extract(
-        key, names, scorer=OSA.distance, score_cutoff=_typo_budget(key), limit=None
+        key, names, scorer=OSA.distance, score_cutoff=typo_budget(len(key)), limit=None
     )
     ranked = [(distance, tiers[index] if tiers else 0, index) for _, distance, index in found]
     best = min(ranked, default=None)
@@ -287,15 +284,15 @@ def _fuzzy_vocabulary() -> dict[_Level, list[tuple[str, _Tier, _Hit]]]:
     """Canonical short names only (not the package's spelling variants), by level."""
     directory = ward_directory()
     units = [
-        (compact_key(unit.short_name), _Tier.UNIT, _Hit(PlaceKind.WARD, (unit,), unit.name))
+        (unit_key(unit.short_name), _Tier.UNIT, _Hit(PlaceKind.WARD, (unit,), unit.name))
         for unit in hanoi_units().values()
     ]
     districts = [
-        (compact_key(district.short_name), _Tier.DISTRICT, _district_hit(district))
+        (unit_key(district.short_name), _Tier.DISTRICT, _district_hit(district))
         for district in _unique_districts(directory.districts_by_key.values())
     ]
     legacy = [
-        (compact_key(ward.short_name), _Tier.LEGACY_WARD, _legacy_hit([ward]))
+        (unit_key(ward.short_name), _Tier.LEGACY_WARD, _legacy_hit([ward]))
         for district in _unique_districts(directory.districts_by_key.values())
         for ward in district.wards
     ]
@@ -327,7 +324,7 @@ def _closest_name(words: Words, nickname_terms: Mapping[str, str]) -> _Hit | Non
             ]
         names = [choice for choice, _, _ in choices]
         tiers = [tier for _, tier, _ in choices]
-        hits = [choices[index][2] for index in _closest(compact_key(name), names, tiers)]
+        hits = [choices[index][2] for index in _closest(unit_key(name), names, tiers)]
         if not hits:
             continue
         if hits[0].kind is PlaceKind.ELSEWHERE:
@@ -342,7 +339,7 @@ def _closest_name(words: Words, nickname_terms: Mapping[str, str]) -> _Hit | Non
 
 @lru_cache(maxsize=8)
 def _nickname_index(nicknames: frozenset[tuple[str, str]]) -> dict[str, str]:
-    return {compact_key(alias): term for alias, term in nicknames if compact_key(alias)}
+    return {unit_key(alias): term for alias, term in nicknames if unit_key(alias)}
 
 
 @lru_cache(maxsize=256)
@@ -353,7 +350,7 @@ def _nickname_hit(term: str) -> _Hit | None:
 
 @cache
 def _folded_unit_names() -> dict[str, str]:
-    return {unit.code: fold(unit.short_name) for unit in hanoi_units().values()}
+    return {unit.code: folded_phrase(unit.short_name) for unit in hanoi_units().values()}
 
 
 def _suggestions(words: Words) -> tuple[HanoiUnit, ...]:
@@ -367,3 +364,9 @@ def _suggestions(words: Words) -> tuple[HanoiUnit, ...]:
 
 def _unique(units: Iterable[HanoiUnit]) -> tuple[HanoiUnit, ...]:
     return tuple(dict.fromkeys(units))
+
+
+def address_parts(text: str) -> list[tuple[str, ...]]:
+    """The comma-separated parts of an address, each as folded words, empty parts dropped."""
+    parts = (folded_words(part) for part in _PART_SEPARATOR.split(text))
+    return [part for part in parts if part]

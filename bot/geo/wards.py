@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from vietnamadminunits.database import query
 
-from bot.catalog.hanoi import HANOI_PROVINCE_CODE, HanoiUnit, hanoi_units
-from bot.geo.text import compact_key
+from bot.geo.hanoi import HANOI_PROVINCE_CODE, HanoiUnit, hanoi_units
+from bot.vietnamese import unit_key
 
 _Target = TypeVar("_Target")
 # The converter keys Hanoi's pre-2025 wards as "thanhphohanoi_<districtKey>_<wardKey>".
@@ -69,7 +69,7 @@ def _by_key(pairs: Iterable[tuple[str, _Target]]) -> dict[str, tuple[_Target, ..
 
 def _names_and_keywords(row: dict[str, Any], level: str) -> list[str]:
     """Every key the package knows for a unit: short and full name, keywords, old aliases."""
-    names = [compact_key(row[level]), compact_key(row[f"{level}Short"])]
+    names = [unit_key(row[level]), unit_key(row[f"{level}Short"])]
     return names + _keywords(row, f"{level}Keywords") + _keywords(row, f"{level}Alias")
 
 

@@ -3,10 +3,11 @@
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.catalog.snapshot import Catalog
-from bot.geo.nearest import Coordinates, haversine_km, points_near_location
+from bot.geo.hanoi import Coordinates, haversine_km
+from bot.geo.nearest import points_near_location
 from bot.handlers import callbacks
 from bot.handlers.common import answer, expired, language, pressed_id, reply, services
+from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.store.users import get_location
 from bot.texts import Language, clip, plain, render

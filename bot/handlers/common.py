@@ -1,31 +1,15 @@
 """What every handler needs: the shared services, the user's language, and a safe reply."""
 
 import re
-from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
-from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.broadcast.sender import Sender
-from bot.catalog.live import LiveCatalog
-from bot.config import Settings
+from bot.services import Services
 from bot.texts import Html, Language, language_for, plain
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup
-
-
-@dataclass
-class Services:
-    """Long-lived resources, opened in post_init and kept in `application.bot_data`."""
-
-    settings: Settings
-    engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
-    live: LiveCatalog  # replaced as a whole when the catalog is reloaded
-    sender: Sender  # delivers announcements in the background
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

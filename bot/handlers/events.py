@@ -1,23 +1,21 @@
 """/events: fairs and festivals on now, coming up, and just past."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.catalog.events import events_by_time
+from bot.geo.hanoi import VIETNAM_TIME
 from bot.handlers.common import language, reply, services
 from bot.texts import Html, render
 from bot.texts.cards import event_line
-
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 async def show_events(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = language(update, context)
     catalog = services(context).live.catalog
-    events = events_by_time(catalog.events, today=datetime.now(HANOI).date())
+    events = events_by_time(catalog.events, today=datetime.now(VIETNAM_TIME).date())
     sections = [render(lang, "events_header")]
     for key, group in (
         ("events_current", events.current),

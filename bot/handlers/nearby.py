@@ -11,13 +11,13 @@ from telegram import (
 )
 from telegram.ext import ContextTypes
 
-from bot.catalog.hanoi import HanoiUnit, hanoi_units
-from bot.catalog.snapshot import Catalog
+from bot.geo.hanoi import HanoiUnit, hanoi_units
 from bot.geo.nearest import NearbyPoints, ProductMatch, points_near_location, points_near_units
-from bot.geo.resolve import PlaceKind, resolve_place
+from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
+from bot.store.catalog import Catalog
 from bot.store.users import set_location
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import category_text, point_line
@@ -80,38 +80,43 @@ async def near_place(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
     place_text: str,
+    match: PlaceMatch,
     *,
     product_ids: frozenset[int] | None = None,
     product: str | None = None,
 ) -> None:
-    """Resolve `place_text`, then list the points near it (asking when it is ambiguous)."""
+    """List the points near the place `match` resolved `place_text` to (asking when it is
+    ambiguous)."""
     lang = language(update, context)
     live = services(context).live
-    match = resolve_place(clip(place_text, QUERY_LIMIT), nicknames=live.place_nicknames)
-    token = (
-        await saved.save(update, context, [sorted(product_ids), product])
-        if product_ids is not None
-        else None
-    )
+    place_text = clip(place_text, QUERY_LIMIT)
+
+    async def choices(units: Sequence[HanoiUnit]) -> list[list[InlineKeyboardButton]]:
+        """Ward buttons; the product part is saved only when there are buttons to carry it."""
+        if not units or product_ids is None:
+            return ward_buttons(units, None)
+        token = await saved.save(update, context, [sorted(product_ids), product])
+        return ward_buttons(units, token)
+
     if match.kind is PlaceKind.UNKNOWN:
-        text = render(lang, "place_unknown", place=clip(place_text, QUERY_LIMIT))
+        text = render(lang, "place_unknown", place=place_text)
         if match.suggestions:
             text = Html(f"{text}\n{render(lang, 'place_suggestions')}")
-        await reply(update, text, InlineKeyboardMarkup(ward_buttons(match.suggestions, token)))
+        await reply(update, text, InlineKeyboardMarkup(await choices(match.suggestions)))
         return
     if match.kind is PlaceKind.ELSEWHERE:
         await reply(update, render(lang, "place_elsewhere", place=match.label or place_text))
         return
     if match.kind is PlaceKind.AMBIGUOUS:
-        text = render(lang, "place_ambiguous", place=clip(place_text, QUERY_LIMIT))
-        await reply(update, text, InlineKeyboardMarkup(ward_buttons(match.units, token)))
+        text = render(lang, "place_ambiguous", place=place_text)
+        await reply(update, text, InlineKeyboardMarkup(await choices(match.units)))
         return
     nearby = points_near_units(catalog=live.catalog, units=match.units, product_ids=product_ids)
     place = match.label or (match.units[0].name if match.units else place_text)
     category = category_label(live.catalog, product_ids, lang)
     text, buttons = nearby_reply(nearby, lang, place=place, product=product, category=category)
     if match.kind is PlaceKind.OLD_DISTRICT:
-        buttons += ward_buttons(match.units, token)
+        buttons += await choices(match.units)
     await reply(update, text, InlineKeyboardMarkup(buttons))
 
 
@@ -165,7 +170,8 @@ async def ask_for_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def near_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     place = " ".join(context.args or [])
     if place:
-        await near_place(update, context, place)
+        match = services(context).live.resolve_place(clip(place, QUERY_LIMIT))
+        await near_place(update, context, place, match)
     else:
         await ask_for_location(update, context)
 

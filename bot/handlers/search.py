@@ -1,18 +1,16 @@
 """Free text: products, places, and "PRODUCT near PLACE", through the search index."""
 
-from functools import partial
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.catalog.snapshot import Catalog
-from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
+from bot.geo.resolve import PlaceKind
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
 from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
 from bot.handlers.nearby import near_place
 from bot.search import wanted_product_ids
+from bot.store.catalog import Catalog
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import product_line
 
@@ -70,10 +68,9 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if len(text) > QUERY_LIMIT:
         await reply(update, render(lang, "query_truncated", limit=QUERY_LIMIT))
         text = text[:QUERY_LIMIT]
-    resolver = partial(resolve_place, nicknames=live.place_nicknames)
-    result = live.index.search(text, limit=MAX_RESULTS, resolve_place=resolver)
+    result = live.search(text, limit=MAX_RESULTS)
     product_ids = [hit.product.id for hit in result.products if hit.product.id is not None]
-    place = result.place if isinstance(result.place, PlaceMatch) else None
+    place = result.place
     product_text = result.query.product_text
     if (
         place is not None
@@ -84,6 +81,7 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             update,
             context,
             result.query.place_text or text,
+            place,
             product_ids=wanted_product_ids(result) if product_text else None,
             product=product_text or None,
         )

@@ -9,7 +9,6 @@ each step is saved before the bot answers, so a quick reply never finds the prev
 
 import logging
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -27,8 +26,7 @@ from bot.broadcast.announcements import (
     schedule,
 )
 from bot.broadcast.staff import is_staff
-from bot.catalog.hanoi import hanoi_units
-from bot.geo.resolve import resolve_place
+from bot.geo.hanoi import VIETNAM_TIME, hanoi_units
 from bot.handlers import callbacks
 from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
 from bot.store.broadcast import Announcement, AnnouncementStatus, Audience, DeliveryStatus, Topic
@@ -36,7 +34,6 @@ from bot.store.users import ANNOUNCE_DIALOGUE, drop_value, load_value, put_value
 from bot.texts import Html, Language, clip, plain, render
 
 logger = logging.getLogger(__name__)
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 TIME_FORMATS = ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
 # Dialogue steps; END means no dialogue. TEXT, WARD and WHEN wait for typed text.
 END, TEXT, AUDIENCE, WARD, CONFIRM, WHEN = range(-1, 5)
@@ -170,7 +167,7 @@ async def ward_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     lang = language(update, context)
     place = clip(message.text, QUERY_LIMIT)
-    match = resolve_place(place, nicknames=services(context).live.place_nicknames)
+    match = services(context).live.resolve_place(place)
     if match.unit is not None:
         await _preview(update, context, Audience.WARD, match.unit.code)
         return
@@ -292,7 +289,7 @@ async def _is_open(session: AsyncSession, announcement_id: int) -> bool:
 
 
 def _example_time() -> str:
-    soon = datetime.now(HANOI) + timedelta(days=1)
+    soon = datetime.now(VIETNAM_TIME) + timedelta(days=1)
     return soon.replace(hour=8, minute=0).strftime(TIME_FORMATS[0])
 
 
@@ -300,7 +297,7 @@ def parse_local_time(text: str) -> datetime | None:
     """A Vietnam-time moment typed by staff, as an aware datetime; None if unreadable."""
     for time_format in TIME_FORMATS:
         try:
-            return datetime.strptime(text.strip(), time_format).replace(tzinfo=HANOI)
+            return datetime.strptime(text.strip(), time_format).replace(tzinfo=VIETNAM_TIME)
         except ValueError:
             continue
     return None
@@ -313,7 +310,7 @@ async def time_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     lang = language(update, context)
     draft = context.user_data.get(DRAFT) or {}
     at = parse_local_time(message.text or "")
-    if at is None or at <= datetime.now(HANOI):
+    if at is None or at <= datetime.now(VIETNAM_TIME):
         await reply(update, render(lang, "announce_bad_time", example=_example_time()))
         return
     await save_dialogue(update, context, END)
@@ -343,7 +340,7 @@ def announcement_line(report: BroadcastReport, lang: Language) -> Html:
         "announcement_line",
         id=announcement.id,
         status=plain(lang, f"status_{announcement.status.value}"),
-        created=announcement.created_at.astimezone(HANOI).strftime(TIME_FORMATS[1]),
+        created=announcement.created_at.astimezone(VIETNAM_TIME).strftime(TIME_FORMATS[1]),
         sent=counts.get(DeliveryStatus.SENT, 0),
         queued=counts.get(DeliveryStatus.PENDING, 0) + counts.get(DeliveryStatus.SENDING, 0),
         failed=counts.get(DeliveryStatus.FAILED, 0) + counts.get(DeliveryStatus.UNCONFIRMED, 0),

@@ -15,8 +15,7 @@ from bot.broadcast.subscribers import (
     subscribe,
     unsubscribe,
 )
-from bot.catalog.hanoi import HanoiUnit, hanoi_units
-from bot.geo.resolve import resolve_place
+from bot.geo.hanoi import HanoiUnit, hanoi_units
 from bot.handlers import callbacks
 from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
 from bot.store.broadcast import Subscriber, Topic
@@ -70,7 +69,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         topics = existing.topic_set if existing and existing.topic_set else set(TOPIC_ORDER)
         subscriber = await subscribe(session=session, chat_id=chat.id, language=lang, topics=topics)
         if place:
-            match = resolve_place(place, nicknames=services(context).live.place_nicknames)
+            match = services(context).live.resolve_place(place)
             if match.unit is not None:
                 subscriber = (
                     await set_home_ward(session=session, chat_id=chat.id, ward_code=match.unit.code)

@@ -4,9 +4,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.search.normalize import Token, tokenize
 from bot.search.phrases import Phrase, PhraseSet, spelled_at, written_at
 from bot.store.models import Alias
+from bot.vietnamese import Token, tokenize
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from math import ceil
 
-from bot.catalog.snapshot import Catalog
+from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.search.aliases import AliasTable
 from bot.search.inverted import (
     MAX_WORDS,
@@ -16,13 +16,14 @@ from bot.search.inverted import (
     code_parts,
 )
 from bot.search.lexicon import ADMIN_PHRASES
-from bot.search.normalize import Token, capitalised, fold, tokenize
 from bot.search.phrases import Phrase, PhraseSet, spelled_at
 from bot.search.query import ParsedQuery, QueryParser
 from bot.search.spelling import spelling_variants
+from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
+from bot.vietnamese import Token, capitalised, fold, tokenize
 
-PlaceResolver = Callable[[str], object]
+PlaceResolver = Callable[[str], PlaceMatch]
 
 # Field ranks: a match in the name beats one in an alias, then producer, origin, category.
 NAME, ALIAS, PRODUCER, ORIGIN, CATEGORY = range(5)
@@ -52,7 +53,7 @@ class SearchResult:
     query: ParsedQuery
     products: list[ProductHit]
     points: list[PointHit]
-    place: object | None  # what the place resolver made of `query.place_text`, if one was given
+    place: PlaceMatch | None  # what the place resolver made of `query.place_text`, if any
 
 
 class SearchIndex:
@@ -88,14 +89,13 @@ class SearchIndex:
     ) -> SearchResult:
         """Products and points for `text`; `prefix` completes the last word (as-you-type).
 
-        `resolve_place` turns a place text into the caller's place object; None, or an object
-        whose `kind` is "unknown" (bot.geo's PlaceMatch), means the text is no known place.
-        Without it the place stays text (`result.query.place_text`) and a bare place is
+        `resolve_place` places a place text on the map (a match of kind UNKNOWN: no known
+        place). Without it the place stays text (`result.query.place_text`) and a bare place is
         recognised by the catalog's ward names and place nicknames only.
         """
-        resolved: dict[str, object] = {}
+        resolved: dict[str, PlaceMatch | None] = {}
 
-        def resolve(place_text: str) -> object:
+        def resolve(place_text: str) -> PlaceMatch | None:
             if resolve_place is None:
                 return None
             if place_text not in resolved:
@@ -172,8 +172,8 @@ def _describe(hit: Ranked) -> tuple[float, tuple[str, ...]]:
     return round(worth / max(1, len(hit.codes)), 3), shown
 
 
-def _is_place(resolved: object) -> bool:
-    return resolved is not None and getattr(resolved, "kind", None) != "unknown"
+def _is_place(resolved: PlaceMatch | None) -> bool:
+    return resolved is not None and resolved.kind is not PlaceKind.UNKNOWN
 
 
 def _shown(match: Match) -> str:

@@ -16,8 +16,8 @@ from itertools import chain, combinations, pairwise, repeat
 from math import comb
 from operator import add, floordiv, mod, mul, sub
 
-from bot.search.normalize import Token
-from bot.search.vocabulary import Vocabulary, typo_budget
+from bot.search.vocabulary import Vocabulary
+from bot.vietnamese import Token, typo_budget
 
 # A code packs (typos, field rank, closeness, position) so that the codes of up to MAX_WORDS
 # query words can be summed without one part spilling into the next.

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
-from bot.search.normalize import Token
+from bot.vietnamese import Token
 
 Phrase = tuple[Token, ...]
 Value = TypeVar("Value")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from bot.search import lexicon
 from bot.search.aliases import AliasTable
-from bot.search.normalize import Token, tokenize
 from bot.search.phrases import Phrase, PhraseSet, Value
+from bot.vietnamese import Token, tokenize
 
 _JOINED_STARS = re.compile(r"([1-5])(?:sao|stars?)")
 

@@ -10,11 +10,6 @@ from rapidfuzz.distance import OSA
 MAX_EXPANSIONS = 48  # vocabulary words tried per query word, for typos and for prefixes
 
 
-def typo_budget(length: int) -> int:
-    """Typos allowed in a word of `length` letters: none up to 4, one up to 8, then two."""
-    return 0 if length <= 4 else 1 if length <= 8 else 2
-
-
 class Vocabulary:
     """Folded words with their document frequency."""
 

@@ -10,9 +10,9 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from bot.catalog.load import InvalidCatalogError, load_catalog
-from bot.catalog.snapshot import read_catalog
 from bot.cli import main
 from bot.config import DEFAULT_CATALOG_DIR
+from bot.store.catalog import read_catalog
 from bot.store.db import open_engine, open_session
 
 from .conftest import Tables

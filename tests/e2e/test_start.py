@@ -5,11 +5,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.app import COMMANDS, build_application
-from bot.catalog.snapshot import Catalog
 from bot.config import Settings
-from bot.handlers.common import Services
+from bot.services import Services
 from bot.standin import SimUser, StandIn
 from bot.standin.ptb import AnyApplication, polling
+from bot.store.catalog import Catalog
 from bot.store.models import Event
 from tests.e2e.conftest import ask
 

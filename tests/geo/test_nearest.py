@@ -4,8 +4,6 @@ import math
 
 import pytest
 
-from bot.catalog.hanoi import hanoi_units
-from bot.catalog.snapshot import Catalog
 from bot.geo import (
     NearbyPoints,
     ProductMatch,
@@ -14,6 +12,8 @@ from bot.geo import (
     points_near_units,
     resolve_place,
 )
+from bot.geo.hanoi import hanoi_units
+from bot.store.catalog import Catalog
 from bot.store.models import Point, Product, StockLink
 
 from .package_data import unit_centroid

@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import DEFAULT_CATALOG_DIR
 from bot.geo import PlaceKind, resolve_place
-from bot.geo.text import fold
+from bot.vietnamese import folded_phrase
 
 from .package_data import converted, hanoi_units, legacy_wards, unit_code
 
@@ -238,10 +238,10 @@ def test_the_table_covers_every_style() -> None:
     [
         lambda row: row["ward"],
         lambda row: row["wardShort"],
-        lambda row: fold(row["wardShort"]),
+        lambda row: folded_phrase(row["wardShort"]),
         lambda row: row["wardShort"].upper(),
-        lambda row: f"{fold(row['wardShort'])} ward",
-        lambda row: f"{fold(row['ward'])}, ha noi",
+        lambda row: f"{folded_phrase(row['wardShort'])} ward",
+        lambda row: f"{folded_phrase(row['ward'])}, ha noi",
     ],
     ids=["full", "short", "folded", "upper", "english", "with-province"],
 )
@@ -259,7 +259,7 @@ def test_every_2025_unit_resolves_from_its_own_name(style: Style) -> None:
     [
         lambda row: f"{row['ward']}, {row['district']}",
         lambda row: f"{row['wardShort']}, {row['districtShort']}",
-        lambda row: fold(f"{row['ward']} {row['district']}"),
+        lambda row: folded_phrase(f"{row['ward']} {row['district']}"),
     ],
     ids=["full", "short", "folded-no-comma"],
 )

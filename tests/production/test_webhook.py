@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.cli import main
 from bot.config import get_settings
-from bot.handlers.common import Services
+from bot.services import Services
 from bot.standin import SimUser, StandIn
 from bot.store.db import open_engine
 from tests.production.conftest import (

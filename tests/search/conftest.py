@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from bot.bench.catalog_files import read_catalog_files
-from bot.catalog.snapshot import Catalog
 from bot.search import SearchIndex
+from bot.store.catalog import Catalog
 from bot.store.models import Alias, Point, Product
 
 MakeIndex = Callable[..., SearchIndex]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.bench.dev_set import measure, rankers, read_dev_queries
-from bot.catalog.snapshot import Catalog
+from bot.store.catalog import Catalog
 
 DEV_SET = Path(__file__).resolve().parents[2] / "../shared/eval/search_dev.jsonl"
 MIN_HIT_AT_3 = 0.95

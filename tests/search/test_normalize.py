@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.search.normalize import Token, canonical_word, fold, normalize, tokenize
+from bot.vietnamese import Token, canonical_word, fold, normalize, tokenize
 
 
 def test_old_and_new_tone_placement_become_one_form() -> None:

@@ -1,12 +1,10 @@
 """Query understanding: product part, place part, stars, category, question words."""
 
-from dataclasses import dataclass
-
 import pytest
 
-from bot.geo.resolve import PlaceMatch, resolve_place
+from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
 from bot.search import SearchIndex
-from bot.search.normalize import fold
+from bot.vietnamese import fold
 
 
 def parsed(index: SearchIndex, text: str) -> tuple[str, str | None]:
@@ -109,10 +107,9 @@ def test_bare_place_is_recognised_from_ward_names_and_nicknames(
     assert not shipped_index.search("honey").query.bare_place
 
 
-@dataclass(frozen=True)
-class FakePlace:
-    text: str
-    kind: str
+def fake_place(text: str, kind: PlaceKind) -> PlaceMatch:
+    """A resolver's answer, without asking the real one."""
+    return PlaceMatch(text=text, kind=kind)
 
 
 def test_the_resolver_decides_bare_places_and_gets_the_place_part(
@@ -120,28 +117,28 @@ def test_the_resolver_decides_bare_places_and_gets_the_place_part(
 ) -> None:
     asked: list[str] = []
 
-    def resolve(text: str) -> FakePlace:
+    def resolve(text: str) -> PlaceMatch:
         asked.append(text)
-        return FakePlace(text, "ward" if "giay" in text else "unknown")
+        return fake_place(text, PlaceKind.WARD if "giay" in text else PlaceKind.UNKNOWN)
 
     result = shipped_index.search("cau giay", resolve_place=resolve)
-    assert result.query.bare_place and result.place == FakePlace("cau giay", "ward")
+    assert result.query.bare_place and result.place == fake_place("cau giay", PlaceKind.WARD)
     result = shipped_index.search("honey near somewhere odd", resolve_place=resolve)
     assert result.query.place_text == "somewhere odd"
-    assert result.place == FakePlace("somewhere odd", "unknown")
+    assert result.place == fake_place("somewhere odd", PlaceKind.UNKNOWN)
     assert not shipped_index.search("honey", resolve_place=resolve).query.bare_place
     assert "honey" not in asked  # a kind of goods is never asked about
 
 
 def test_goods_stay_goods_even_if_the_resolver_sees_a_place(shipped_index: SearchIndex) -> None:
-    def everything_is_a_place(text: str) -> FakePlace:
-        return FakePlace(text, "ward")
+    def everything_is_a_place(text: str) -> PlaceMatch:
+        return fake_place(text, PlaceKind.WARD)
 
     for goods in ("Trứng gà", "đồng hồ", "thức uống", "dong trung"):
         result = shipped_index.search(goods, resolve_place=everything_is_a_place)
         assert not result.query.bare_place and result.products
     result = shipped_index.search("thuong tin", resolve_place=everything_is_a_place)
-    assert result.query.bare_place and result.place == FakePlace("thuong tin", "ward")
+    assert result.query.bare_place and result.place == fake_place("thuong tin", PlaceKind.WARD)
 
 
 @pytest.mark.parametrize(

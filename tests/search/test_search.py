@@ -1,8 +1,8 @@
 """What a shopper sees: held-out queries (not in the dev set) and the ranking rules."""
 
-from bot.catalog.snapshot import Catalog
 from bot.search import SearchIndex
-from bot.search.vocabulary import typo_budget
+from bot.store.catalog import Catalog
+from bot.vietnamese import typo_budget
 
 from .conftest import MakeIndex, names, point, product
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.catalog.hanoi import hanoi_units
 from bot.catalog.validate import validate_catalog
+from bot.geo.hanoi import hanoi_units
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG = REPO / "catalog_data"

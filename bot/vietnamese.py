@@ -1,4 +1,5 @@
-"""Vietnamese-aware text normalisation: canonical tone placement, diacritic folding, tokens."""
+"""Vietnamese text, the leaf every layer shares: canonical tone placement, folding, tokens,
+the typo budget, and the keys place names are looked up by."""
 
 import re
 import unicodedata
@@ -14,6 +15,7 @@ _SHAPED_VOWELS = frozenset("ăâêôơư")
 _SECOND_VOWEL_PAIRS = frozenset({"oa", "oe", "uy"})
 _APOSTROPHES = re.compile("['’ʼ`´]")
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +115,24 @@ def _token(word: str) -> Token:
 def normalize(text: str) -> str:
     """`text` as space-separated canonical accented words (lowercase, tones unified)."""
     return " ".join(token.accented for token in tokenize(text))
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """Lowercase ASCII words: marks stripped, đ → d, punctuation dropped."""
+    return tuple(_ASCII_WORD.findall(fold(text)))
+
+
+def folded_phrase(text: str) -> str:
+    """`folded_words` joined by single spaces: "Phường Ô Chợ Dừa" → "phuong o cho dua"."""
+    return " ".join(folded_words(text))
+
+
+def unit_key(words: tuple[str, ...] | str) -> str:
+    """Folded words run together, the key `vietnamadminunits` files its units under ("ochodua")."""
+    return "".join(folded_words(words) if isinstance(words, str) else words)
+
+
+def typo_budget(length: int) -> int:
+    """Typos allowed in a word of `length` letters, as search engines allow them: none up to 4,
+    one up to 8, then two. Search and place names share it."""
+    return 0 if length <= 4 else 1 if length <= 8 else 2

@@ -1,0 +1,68 @@
+"""The composition root: the services of a running bot, opened in post_init and handed to the
+handlers. The live catalog bundles one catalog snapshot with everything built from it (the
+search index and the place resolver), so a reload swaps them together.
+"""
+
+from dataclasses import dataclass
+from functools import partial
+
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.broadcast.sender import Sender
+from bot.config import Settings
+from bot.geo.resolve import PlaceMatch, place_nicknames, resolve_place
+from bot.search import SearchIndex, SearchResult
+from bot.store.catalog import Catalog, read_catalog
+from bot.store.models import CatalogState
+
+
+@dataclass(frozen=True)
+class LiveCatalog:
+    version: int
+    catalog: Catalog
+    index: SearchIndex
+    place_nicknames: dict[str, str]  # "Old Quarter" -> "Hoàn Kiếm", from aliases.csv
+
+    def resolve_place(self, text: str) -> PlaceMatch:
+        """Place `text` on Hanoi's map, the catalog's place nicknames included."""
+        return resolve_place(text, nicknames=self.place_nicknames)
+
+    def search(self, text: str, *, limit: int, prefix: bool = False) -> SearchResult:
+        """Products and points for `text`; a place part comes back resolved (`result.place`)."""
+        resolver = partial(resolve_place, nicknames=self.place_nicknames)
+        return self.index.search(text, limit=limit, prefix=prefix, resolve_place=resolver)
+
+
+@dataclass
+class Services:
+    """Long-lived resources of a running bot, kept in `application.bot_data`."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    live: LiveCatalog  # replaced as a whole when the catalog is reloaded
+    sender: Sender  # delivers announcements in the background
+
+
+async def catalog_version(*, session: AsyncSession) -> int:
+    state = await session.get(CatalogState, 1)
+    return state.version if state else 0
+
+
+async def read_live_catalog(*, session: AsyncSession) -> LiveCatalog:
+    version = await catalog_version(session=session)
+    catalog = await read_catalog(session=session)
+    return LiveCatalog(
+        version=version,
+        catalog=catalog,
+        index=SearchIndex.build(catalog),
+        place_nicknames=place_nicknames(catalog.aliases),
+    )
+
+
+async def refreshed(live: LiveCatalog, *, session: AsyncSession) -> LiveCatalog:
+    """`live` itself if the database still holds its version, else a freshly built one."""
+    if await catalog_version(session=session) == live.version:
+        return live
+    return await read_live_catalog(session=session)
