@@ -3,7 +3,8 @@
 import logging
 from functools import partial
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -11,6 +12,7 @@ from telegram.ext import (
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
+    Defaults,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
@@ -26,7 +28,7 @@ from bot.handlers.catalog import point_pressed, product_pressed, venue_pressed
 from bot.handlers.common import expired, services
 from bot.handlers.errors import on_error
 from bot.handlers.events import show_events
-from bot.handlers.gate import FloodGuard, flood_gate, language_gate
+from bot.handlers.gate import FloodGuard, flood_gate, user_gate
 from bot.handlers.inline import inline_query
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
 from bot.handlers.search import free_text, not_understood, page_pressed, unknown_command
@@ -55,6 +57,7 @@ from bot.store.db import create_current_engine, session_factory
 from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
+NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
 COMMANDS = ("start", "help", "near", "events", "subscribe", "settings", "unsubscribe", "lang")
 
 
@@ -67,6 +70,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(base_url)
         .base_file_url(base_url.removesuffix("/bot") + "/file/bot")
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEWS))
         .concurrent_updates(True)
         .post_init(post_init)
         .post_stop(post_stop)
@@ -81,7 +85,7 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(TypeHandler(Update, flood_gate), group=-3)
-    application.add_handler(TypeHandler(Update, language_gate), group=-2)
+    application.add_handler(TypeHandler(Update, user_gate), group=-2)
     # a staff dialogue waiting for text takes it before the search does
     staff_input = filters.UpdateType.MESSAGE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO)
     application.add_handler(MessageHandler(staff_input, staff_message), group=-1)

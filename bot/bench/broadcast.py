@@ -38,9 +38,10 @@ from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.subscribers import get_subscriber, reactivate
 from bot.broadcast.telegram_send import bot_sender
 from bot.standin import StandIn
-from bot.store.broadcast import Audience, subscriber_table, utc_now
+from bot.store.broadcast import Audience, subscriber_table
 from bot.store.db import create_engine, session_factory
 from bot.store.migrate import upgrade
+from bot.store.types import utc_now
 
 HELP = "broadcast deliveries/s, pacing at 25/s, /start latency during a broadcast, memory"
 PACING_WARD = "bench-pacing"

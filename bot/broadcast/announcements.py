@@ -14,12 +14,11 @@ from bot.store.broadcast import (
     Audience,
     DeliveryStatus,
     Topic,
-    UTCDateTime,
     announcement_table,
     delivery_table,
     subscriber_table,
-    utc_now,
 )
+from bot.store.types import UTCDateTime, utc_now
 
 ENQUEUE_BATCH = 5000
 OPEN = (AnnouncementStatus.DRAFT, AnnouncementStatus.SCHEDULED)

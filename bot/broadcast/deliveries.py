@@ -15,11 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.store.broadcast import (
     AnnouncementStatus,
     DeliveryStatus,
-    UTCDateTime,
     announcement_table,
     delivery_table,
     subscriber_table,
 )
+from bot.store.types import UTCDateTime
 
 _rows = delivery_table.c
 OPEN = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)

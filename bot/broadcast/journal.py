@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.broadcast.deliveries import RowOutcome, mark_sending, record
-from bot.store.broadcast import utc_now
+from bot.store.types import utc_now
 
 
 class Journal:

@@ -60,8 +60,9 @@ from bot.broadcast.outcomes import (
 )
 from bot.broadcast.pacing import Pacer
 from bot.broadcast.shared_rate import pacer_for
-from bot.store.broadcast import Announcement, DeliveryStatus, utc_now
+from bot.store.broadcast import Announcement, DeliveryStatus
 from bot.store.db import session_factory
+from bot.store.types import utc_now
 
 logger = logging.getLogger(__name__)
 

@@ -1,20 +1,9 @@
 """Staff: Telegram user ids allowed to announce (the STAFF_IDS setting plus the staff table)."""
 
-from collections.abc import Collection
-
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.broadcast import Staff
-
-
-async def is_staff(
-    *, session: AsyncSession, user_id: int, settings_staff_ids: Collection[int]
-) -> bool:
-    if user_id in settings_staff_ids:
-        return True
-    found = await session.exec(select(Staff.id).where(Staff.user_id == user_id))
-    return found.first() is not None
 
 
 async def add_staff(*, session: AsyncSession, user_id: int, added_by: int | None) -> bool:

@@ -6,7 +6,8 @@ from sqlalchemy import update
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.broadcast import Subscriber, Topic, subscriber_table, utc_now
+from bot.store.broadcast import Subscriber, Topic, subscriber_table
+from bot.store.types import utc_now
 
 
 def topics_value(topics: Iterable[Topic]) -> str:

@@ -79,6 +79,7 @@ async def _send(bot: Bot, message: Outgoing, *, parse_mode: str | None, paid: bo
                 message.chat_id,
                 message.text,
                 parse_mode=parse_mode,
+                link_preview_options=None,  # as written, whatever the bot's defaults say
                 allow_paid_broadcast=paid or None,
             )
     except TelegramError as error:

@@ -128,7 +128,7 @@ async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
 
 
 async def product_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    product_id = pressed_id(update, callbacks.PRODUCT)
+    product_id = pressed_id(context)
     if product_id not in services(context).live.catalog.product_by_id:
         await expired(update, context)
         return
@@ -137,7 +137,7 @@ async def product_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def point_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    point_id = pressed_id(update, callbacks.POINT)
+    point_id = pressed_id(context)
     if point_id not in services(context).live.catalog.point_by_id:
         await expired(update, context)
         return
@@ -146,7 +146,7 @@ async def point_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def venue_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    point_id = pressed_id(update, callbacks.VENUE)
+    point_id = pressed_id(context)
     point = services(context).live.catalog.point_by_id.get(point_id)
     if point is None or point.lat is None:
         await expired(update, context)

@@ -1,9 +1,8 @@
 """What every handler needs: the shared services, the user's language, and a safe reply."""
 
-import re
+from dataclasses import dataclass
 
-from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyKeyboardMarkup, Update
-from telegram.constants import ParseMode
+from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.services import Services
@@ -17,16 +16,31 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return found
 
 
+USER_STATE = "user_state"  # user_data key of this update's CurrentUser
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """What the user gate read for this update, in one statement, before any handler ran."""
+
+    chosen_language: Language | None  # from /lang; None: follow the Telegram app
+    staff: bool
+
+
+def current_user(context: ContextTypes.DEFAULT_TYPE) -> CurrentUser:
+    state = context.user_data.get(USER_STATE) if context.user_data is not None else None
+    return state if isinstance(state, CurrentUser) else CurrentUser(None, staff=False)
+
+
 def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Language:
-    """The user's chosen language, cached by the language gate; else from their Telegram app."""
-    chosen = context.user_data.get("language") if context.user_data is not None else None
-    if chosen in ("vi", "en"):
-        return chosen  # type: ignore[no-any-return]
+    """The user's chosen language, else the language of their Telegram app."""
+    chosen = current_user(context).chosen_language
+    if chosen is not None:
+        return chosen
     user = update.effective_user
     return language_for(user.language_code if user else None)
 
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 QUERY_LIMIT = 200  # characters of a user's query or place name that are read
 
 
@@ -37,17 +51,18 @@ async def reply(update: Update, text: Html, markup: Markup | None = None) -> Mes
         return None
     if isinstance(markup, InlineKeyboardMarkup) and not any(markup.inline_keyboard):
         markup = None
-    return await chat.send_message(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
-    )
+    return await chat.send_message(text, reply_markup=markup)
 
 
-def pressed_id(update: Update, pattern: re.Pattern[str]) -> int:
-    """The number in a button's callback data; the handler was registered with `pattern`."""
-    query = update.callback_query
-    match = pattern.match(query.data or "") if query else None
-    assert match is not None, "handler registered with this pattern"
-    return int(match[1])
+def pressed(context: ContextTypes.DEFAULT_TYPE, group: int = 1) -> str | None:
+    """A group of the button's callback data, as its handler's pattern matched it."""
+    assert context.match is not None, "button handlers are registered with a pattern"
+    return context.match[group]
+
+
+def pressed_id(context: ContextTypes.DEFAULT_TYPE) -> int:
+    """The number in a button's callback data (the patterns allow ASCII digits only)."""
+    return int(pressed(context) or "")
 
 
 async def answer(update: Update, text: str | None = None) -> None:

@@ -1,4 +1,4 @@
-"""Runs before every other handler: flood protection, then the user's language."""
+"""Runs before every other handler: flood protection, then what we know of the user."""
 
 import time
 from collections import OrderedDict
@@ -6,9 +6,9 @@ from collections import OrderedDict
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.handlers.common import language, reply, services
-from bot.store.users import get_language
-from bot.texts import render
+from bot.handlers.common import USER_STATE, CurrentUser, language, reply, services
+from bot.store.users import read_user_state
+from bot.texts import LANGUAGES, render
 
 
 class FloodGuard:
@@ -48,15 +48,20 @@ async def flood_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     raise ApplicationHandlerStop
 
 
-async def language_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Read the user's chosen language for this update (one primary-key lookup).
+async def user_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Read the user's language and staff flag for this update: one statement, every time.
 
-    Read every time rather than cached: with several instances, /lang may have been answered
-    by another one.
+    Read every time rather than cached: with several instances, /lang or `staff remove` may
+    have reached another one. Handlers read it with `current_user` and `language`.
     """
     user = update.effective_user
     if user is None or context.user_data is None:
         return
-    async with services(context).sessions() as session:
-        stored = await get_language(session=session, user_id=user.id)
-    context.user_data["language"] = stored  # None: follow the Telegram app's language
+    shared = services(context)
+    async with shared.sessions() as session:
+        stored = await read_user_state(session=session, user_id=user.id)
+    chosen = stored.language if stored.language in LANGUAGES else None
+    context.user_data[USER_STATE] = CurrentUser(
+        chosen_language=chosen,
+        staff=stored.in_staff_table or user.id in shared.settings.staff_ids,
+    )

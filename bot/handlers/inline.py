@@ -9,11 +9,10 @@ from telegram import (
     InputTextMessageContent,
     Update,
 )
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
-from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, language, services
+from bot.handlers.common import QUERY_LIMIT, language, services
 from bot.store.models import Point, Product
 from bot.texts import Language, clip, plain, render
 from bot.texts.cards import (
@@ -49,9 +48,7 @@ def product_article(product: Product, lang: Language, username: str) -> InlineQu
             ),
             200,
         ),
-        input_message_content=InputTextMessageContent(
-            product_card(product, lang), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-        ),
+        input_message_content=InputTextMessageContent(product_card(product, lang)),
         reply_markup=_open_button(username, f"p_{product.id}", lang),
     )
 
@@ -73,8 +70,6 @@ def point_article(
         ),
         input_message_content=InputTextMessageContent(
             point_card(point, lang, carries=carries),
-            parse_mode=ParseMode.HTML,
-            link_preview_options=NO_PREVIEW,
         ),
         reply_markup=_open_button(username, f"s_{point.id}", lang),
     )

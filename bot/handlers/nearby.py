@@ -140,8 +140,7 @@ async def show_near_ward(
 
 
 async def ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    match = callbacks.WARD.match(query.data or "") if query else None
+    match = context.match
     assert match is not None
     products = await saved.load(update, context, match[2]) if match[2] else [None, None]
     if match[1] not in hanoi_units() or products is None:

@@ -1,13 +1,12 @@
 """Free text: products, places, and "PRODUCT near PLACE", through the search index."""
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.geo.resolve import PlaceKind
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
-from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
 from bot.handlers.nearby import near_place
 from bot.search import wanted_product_ids
 from bot.store.catalog import Catalog
@@ -87,7 +86,9 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     if product_ids:
-        token = await saved.save(update, context, [text, product_ids])
+        # only a list with a second page needs its state kept for the "more" button
+        many = len(product_ids) > PAGE_SIZE
+        token = await saved.save(update, context, [text, product_ids]) if many else ""
         page_text, keyboard = results_page(live.catalog, lang, text, product_ids, 0, token)
         await reply(update, page_text, keyboard)
         return
@@ -130,7 +131,7 @@ async def no_results(update: Update, context: ContextTypes.DEFAULT_TYPE, text: s
 
 async def page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
-    match = callbacks.PAGE.match(query.data or "") if query else None
+    match = context.match
     assert query is not None and match is not None
     found = await saved.load(update, context, match[1])
     page = int(match[2])
@@ -141,9 +142,7 @@ async def page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     lang = language(update, context)
     catalog = services(context).live.catalog
     text, keyboard = results_page(catalog, lang, found[0], found[1], page, match[1])
-    await query.edit_message_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW
-    )
+    await query.edit_message_text(text, reply_markup=keyboard)
 
 
 async def not_understood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -9,10 +9,10 @@ each step is saved before the bot answers, so a quick reply never finds the prev
 
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 
 from bot.broadcast.announcements import (
@@ -25,10 +25,17 @@ from bot.broadcast.announcements import (
     list_announcements,
     schedule,
 )
-from bot.broadcast.staff import is_staff
 from bot.geo.hanoi import VIETNAM_TIME, hanoi_units
 from bot.handlers import callbacks
-from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.common import (
+    QUERY_LIMIT,
+    answer,
+    current_user,
+    expired,
+    language,
+    reply,
+    services,
+)
 from bot.store.broadcast import Announcement, AnnouncementStatus, Audience, DeliveryStatus, Topic
 from bot.store.users import ANNOUNCE_DIALOGUE, drop_value, load_value, put_value
 from bot.texts import Html, Language, clip, plain, render
@@ -37,6 +44,9 @@ logger = logging.getLogger(__name__)
 TIME_FORMATS = ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
 # Dialogue steps; END means no dialogue. TEXT, WARD and WHEN wait for typed text.
 END, TEXT, AUDIENCE, WARD, CONFIRM, WHEN = range(-1, 5)
+# An announcement goes out exactly as staff wrote it: plain text, link previews on, whatever
+# the Application's defaults (HTML, no previews) say for the bot's own messages.
+AS_WRITTEN: dict[str, Any] = {"parse_mode": None, "link_preview_options": None}
 DIALOGUE_TIMEOUT = timedelta(minutes=30)  # an unfinished /announce is forgotten after this
 DRAFT = "announce_draft"  # user_data key holding this update's draft: {"text", "photo", "id"}
 
@@ -72,15 +82,11 @@ async def save_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE, step
 
 
 async def authorised(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether the sender is staff; a refusal is logged and answered neutrally."""
+    """Whether the sender is staff (as the user gate read it for this update); a refusal is
+    logged and answered neutrally."""
+    if current_user(context).staff:
+        return True
     user = update.effective_user
-    if user is not None:
-        shared = services(context)
-        async with shared.sessions() as session:
-            if await is_staff(
-                session=session, user_id=user.id, settings_staff_ids=shared.settings.staff_ids
-            ):
-                return True
     logger.warning("Refused a staff action from user %s", user.id if user else None)
     if update.callback_query:
         await expired(update, context)
@@ -98,14 +104,16 @@ async def announce(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def staff_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Runs before free-text search: a message a staff dialogue is waiting for goes there."""
+    """Runs before free-text search: a message a staff dialogue is waiting for goes there.
+    Only staff have dialogues, so nobody else's message costs a read."""
+    if not current_user(context).staff:
+        return
     typed_step = {TEXT: draft_written, WARD: ward_typed, WHEN: time_typed}.get(
         await load_dialogue(update, context)
     )
     if typed_step is None:
         return
-    if await authorised(update, context):
-        await typed_step(update, context)
+    await typed_step(update, context)
     raise ApplicationHandlerStop
 
 
@@ -140,8 +148,7 @@ async def draft_written(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def audience_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query = update.callback_query
-    match = callbacks.AUDIENCE.match(query.data or "") if query else None
+    match = context.match
     if not await authorised(update, context) or match is None:
         return
     if await load_dialogue(update, context) not in (AUDIENCE, WARD):
@@ -239,15 +246,17 @@ async def send_announcement(
 ) -> None:
     """Exactly what subscribers receive (the sender sends plain text too)."""
     if announcement.photo:
-        await context.bot.send_photo(chat_id, announcement.photo, caption=announcement.text)
+        await context.bot.send_photo(
+            chat_id, announcement.photo, caption=announcement.text, **AS_WRITTEN
+        )
     else:
-        await context.bot.send_message(chat_id, announcement.text)
+        await context.bot.send_message(chat_id, announcement.text, **AS_WRITTEN)
 
 
 async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send now, schedule or cancel a previewed announcement (also from /announcements)."""
     query = update.callback_query
-    match = callbacks.DECISION.match(query.data or "") if query else None
+    match = context.match
     if not await authorised(update, context) or query is None or match is None:
         return
     action, announcement_id = match[1], int(match[2])
@@ -277,7 +286,7 @@ async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             context.user_data[DRAFT] = {"id": announcement_id}
         text = render(lang, "announce_schedule_prompt", example=_example_time())
     await save_dialogue(update, context, WHEN if action == "when" else END)
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW)
+    await query.edit_message_text(text)
 
 
 async def _is_open(session: AsyncSession, announcement_id: int) -> bool:
@@ -391,6 +400,4 @@ async def report_to_staff(
         unconfirmed=counts.get(DeliveryStatus.UNCONFIRMED, 0),
         duration=f"{duration.total_seconds():.1f} s" if duration else "–",
     )
-    await application.bot.send_message(
-        report.announcement.created_by, text, parse_mode=ParseMode.HTML
-    )
+    await application.bot.send_message(report.announcement.created_by, text)

@@ -1,13 +1,14 @@
 """/start (with deep links), /help, /lang and the main menu."""
 
 import re
+from dataclasses import replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.handlers import callbacks
 from bot.handlers.catalog import show_point, show_product
-from bot.handlers.common import language, reply, services
+from bot.handlers.common import USER_STATE, current_user, language, pressed, reply, services
 from bot.handlers.events import show_events
 from bot.handlers.nearby import ask_for_location, show_near_ward
 from bot.handlers.subscribe import subscribe_command
@@ -64,14 +65,12 @@ async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, user = update.callback_query, update.effective_user
-    assert query is not None and query.data is not None and user is not None
-    match = callbacks.LANGUAGE.match(query.data)
-    assert match is not None
-    lang: Language = "vi" if match[1] == "vi" else "en"
+    assert query is not None and user is not None
+    lang: Language = "vi" if pressed(context, 1) == "vi" else "en"
     async with services(context).sessions() as session:
         await set_language(session=session, user_id=user.id, language=lang)
     if context.user_data is not None:
-        context.user_data["language"] = lang
+        context.user_data[USER_STATE] = replace(current_user(context), chosen_language=lang)
     await query.answer()
     await query.edit_message_text(render(lang, "lang_set"))
 
@@ -79,7 +78,7 @@ async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def menu_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
-    match = callbacks.MENU.match(query.data)
+    match = context.match
     assert match is not None
     await query.answer()
     lang = language(update, context)

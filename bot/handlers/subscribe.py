@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 
 from telegram import ChatMemberUpdated, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatMemberStatus, ParseMode
+from telegram.constants import ChatMemberStatus
 from telegram.ext import ContextTypes
 
 from bot.broadcast.subscribers import (
@@ -17,7 +17,7 @@ from bot.broadcast.subscribers import (
 )
 from bot.geo.hanoi import HanoiUnit, hanoi_units
 from bot.handlers import callbacks
-from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
 from bot.store.broadcast import Subscriber, Topic
 from bot.texts import Html, Language, clip, plain, render
 
@@ -121,14 +121,12 @@ async def _show_settings_in_place(update: Update, subscriber: Subscriber, lang: 
     query = update.callback_query
     assert query is not None
     text, keyboard = settings_view(subscriber, lang)
-    await query.edit_message_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=keyboard, link_preview_options=NO_PREVIEW
-    )
+    await query.edit_message_text(text, reply_markup=keyboard)
 
 
 async def topic_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query, chat = update.callback_query, update.effective_chat
-    match = callbacks.TOPIC.match(query.data or "") if query else None
+    chat = update.effective_chat
+    match = context.match
     assert match is not None and chat is not None
     lang = language(update, context)
     topic = Topic(match[1])
@@ -147,8 +145,8 @@ async def topic_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def home_ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    query, chat = update.callback_query, update.effective_chat
-    match = callbacks.HOME_WARD.match(query.data or "") if query else None
+    chat = update.effective_chat
+    match = context.match
     assert match is not None and chat is not None
     code = None if match[1] == "none" else match[1]
     if code is not None and code not in hanoi_units():
@@ -179,9 +177,7 @@ async def unsubscribe_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
     await answer(update)
     query = update.callback_query
     assert query is not None
-    await query.edit_message_text(
-        render(language(update, context), "unsubscribed"), parse_mode=ParseMode.HTML
-    )
+    await query.edit_message_text(render(language(update, context), "unsubscribed"))
 
 
 def _blocked(change: ChatMemberUpdated) -> bool | None:

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.store.broadcast import UTCDateTime, utc_now
+from bot.store.types import UTCDateTime, utc_now
 
 
 class Product(SQLModel, table=True):

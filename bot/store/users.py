@@ -2,11 +2,14 @@
 
 import json
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import exists
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.broadcast import Staff
 from bot.store.models import BotUser, SavedValue
 
 SAVED_PER_USER = 20
@@ -14,13 +17,23 @@ SAVED_PER_USER = 20
 ANNOUNCE_DIALOGUE = "announce"  # a staff member's /announce in progress
 
 
+@dataclass(frozen=True)
+class UserState:
+    """What every update needs to know about its user, read in one statement."""
+
+    language: str | None  # "vi" or "en" as chosen; None: follow the Telegram app
+    in_staff_table: bool  # added with `staff add` (the STAFF_IDS setting is checked apart)
+
+
+async def read_user_state(*, session: AsyncSession, user_id: int) -> UserState:
+    language = select(BotUser.language).where(BotUser.user_id == user_id).scalar_subquery()
+    staff = exists().where(col(Staff.user_id) == user_id)
+    row = (await session.exec(select(language, staff))).one()
+    return UserState(language=row[0], in_staff_table=bool(row[1]))
+
+
 async def _user(session: AsyncSession, user_id: int) -> BotUser:
     return await session.get(BotUser, user_id) or BotUser(user_id=user_id)
-
-
-async def get_language(*, session: AsyncSession, user_id: int) -> str | None:
-    user = await session.get(BotUser, user_id)
-    return user.language if user else None
 
 
 async def set_language(*, session: AsyncSession, user_id: int, language: str) -> None:

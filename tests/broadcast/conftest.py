@@ -16,8 +16,9 @@ from bot.broadcast.outcomes import Delivered, Outcome, Outgoing
 from bot.broadcast.sender import Sender
 from bot.broadcast.subscribers import topics_value
 from bot.standin import StandIn
-from bot.store.broadcast import Audience, Topic, subscriber_table, utc_now
+from bot.store.broadcast import Audience, Topic, subscriber_table
 from bot.store.db import open_engine, session_factory
+from bot.store.types import utc_now
 
 ALL_TOPICS = (Topic.EVENTS, Topic.SHOWROOMS)
 Start = Callable[[Sender], Awaitable[Sender]]

@@ -13,8 +13,9 @@ from bot.broadcast.announcements import broadcast_report, cancel, schedule
 from bot.broadcast.outcomes import Blocked, FloodWait, MaybeDelivered, Rejected, Transient
 from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.subscribers import get_subscriber
-from bot.store.broadcast import AnnouncementStatus, DeliveryStatus, delivery_table, utc_now
+from bot.store.broadcast import AnnouncementStatus, DeliveryStatus, delivery_table
 from bot.store.db import open_engine
+from bot.store.types import utc_now
 
 from .conftest import FakeTelegram, Reports, Start, add_subscribers, announce
 

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.broadcast.staff import add_staff, is_staff, list_staff, remove_staff
+from bot.broadcast.staff import add_staff, list_staff, remove_staff
 from bot.broadcast.subscribers import (
     deactivate,
     get_subscriber,
@@ -16,6 +16,7 @@ from bot.broadcast.subscribers import (
 )
 from bot.cli import main
 from bot.store.broadcast import Topic
+from bot.store.users import read_user_state
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -80,17 +81,19 @@ async def test_blocked_then_back_then_unsubscribed(sessions: Sessions) -> None:
         assert await get_subscriber(session=session, chat_id=503) is None
 
 
-async def test_staff_come_from_the_setting_or_the_table(sessions: Sessions) -> None:
+async def test_the_staff_table_is_read_with_the_user_state(sessions: Sessions) -> None:
+    async def in_table(user_id: int) -> bool:
+        return (await read_user_state(session=session, user_id=user_id)).in_staff_table
+
     async with sessions() as session:
-        assert await is_staff(session=session, user_id=11, settings_staff_ids={11})
-        assert not await is_staff(session=session, user_id=12, settings_staff_ids={11})
+        assert not await in_table(12)
         assert await add_staff(session=session, user_id=12, added_by=11)
         assert not await add_staff(session=session, user_id=12, added_by=11)
-        assert await is_staff(session=session, user_id=12, settings_staff_ids=frozenset())
+        assert await in_table(12)
         assert [(s.user_id, s.added_by) for s in await list_staff(session=session)] == [(12, 11)]
         assert await remove_staff(session=session, user_id=12)
         assert not await remove_staff(session=session, user_id=12)
-        assert not await is_staff(session=session, user_id=12, settings_staff_ids={11})
+        assert not await in_table(12)
 
 
 def test_staff_command_line(

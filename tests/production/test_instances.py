@@ -21,8 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.broadcast.announcements import schedule
 from bot.broadcast.shared_rate import STALE_SECONDS
 from bot.standin import StandIn
-from bot.store.broadcast import DeliveryStatus, delivery_table, utc_now
+from bot.store.broadcast import DeliveryStatus, delivery_table
 from bot.store.db import open_engine, session_factory
+from bot.store.types import utc_now
 from tests.broadcast.conftest import add_subscribers, announce
 from tests.conftest import TEST_DATABASE
 

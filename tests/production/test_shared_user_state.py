@@ -3,9 +3,9 @@
 from bot.store.db import open_session
 from bot.store.users import (
     SAVED_PER_USER,
-    get_language,
     get_location,
     load_value,
+    read_user_state,
     save_value,
     set_language,
     set_location,
@@ -31,10 +31,10 @@ async def test_only_the_newest_saved_values_of_a_user_are_kept(database_url: str
 async def test_a_location_needs_no_language_and_keeps_a_chosen_one(database_url: str) -> None:
     async with open_session(database_url) as session:
         await set_location(session=session, user_id=5, location=(21.0285, 105.8542))
-        assert await get_language(session=session, user_id=5) is None
+        assert (await read_user_state(session=session, user_id=5)).language is None
         await set_language(session=session, user_id=5, language="en")
         await set_location(session=session, user_id=5, location=(21.03, 105.85))
     async with open_session(database_url) as session:
         assert await get_location(session=session, user_id=5) == (21.03, 105.85)
-        assert await get_language(session=session, user_id=5) == "en"
+        assert (await read_user_state(session=session, user_id=5)).language == "en"
         assert await get_location(session=session, user_id=6) is None
