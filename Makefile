@@ -23,6 +23,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check bot tests
 	$(PY) -m ruff format --check bot tests
+	$(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
 	$(PY) -m mypy bot tests

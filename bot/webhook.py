@@ -22,17 +22,16 @@ import sqlalchemy as sa
 import tornado.httpserver
 import tornado.web
 from telegram import Update
-from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Settings
+from bot.lifecycle import AnyApplication, running
 from bot.services import Services
 
 logger = logging.getLogger(__name__)
 # Tornado logs every request at INFO: an update or a health check each time. Refusals stay.
 logging.getLogger("tornado.access").setLevel(logging.WARNING)
 
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 SECRET_FORMAT = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as secret_token
 HEALTH_PATH = "/healthz"
@@ -135,26 +134,22 @@ async def serving(
     updates, the queued ones handled, the sender's calls in flight finished and its leased rows
     given back, the engine disposed (post_stop and post_shutdown)."""
     webhook = webhook_of(settings)
-    async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.bot.set_webhook(url=webhook.url, secret_token=webhook.secret)
-        await application.start()
-        server = tornado.httpserver.HTTPServer(
-            web_application(application, webhook), max_body_size=MAX_UPDATE_BYTES
-        )
+    server = tornado.httpserver.HTTPServer(
+        web_application(application, webhook), max_body_size=MAX_UPDATE_BYTES
+    )
+
+    async def start_serving() -> None:
+        # bind first: a busy port must fail before Telegram is told to post here
         server.listen(settings.port, settings.webhook_listen)
+        await application.bot.set_webhook(url=webhook.url, secret_token=webhook.secret)
         logger.info("Serving webhooks on %s:%d", settings.webhook_listen, settings.port)
-        try:
-            yield server
-        finally:
-            server.stop()
-            await server.close_all_connections()
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
-    if application.post_shutdown is not None:
-        await application.post_shutdown(application)
+
+    async def stop_serving() -> None:
+        server.stop()
+        await server.close_all_connections()
+
+    async with running(application, start_updates=start_serving, stop_updates=stop_serving):
+        yield server
 
 
 async def serve_webhooks(settings: Settings) -> None:

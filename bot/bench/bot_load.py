@@ -1,12 +1,18 @@
-"""`python -m bot bench bot`: a mixed workload through the whole stack, end to end.
+"""`python -m bot bench bot`: the whole stack under load, beside a bare PTB bot on the same load.
 
 Simulated users talk to the real `Application` through the Bot API stand-in over HTTP on
 127.0.0.1 (both in this process, on one event loop, so the figures include the stand-in's
-own work). Latency is from a user's update being queued to the bot's answer arriving.
+own work). Two loads:
+- searches: every user sends SEARCHES one after another, all users at once. The same load
+  goes to a bare PTB `Application` that answers every message with one `send_message`: the
+  most any bot can do on this machine and stand-in. Ours is printed as a fraction of it.
+- a visit: what a shopper typically does, in order; reply latency per action.
+Latency is from a user's update being queued to the bot's answer arriving.
 """
 
 import argparse
 import asyncio
+import logging
 import statistics
 import tempfile
 import time
@@ -14,17 +20,21 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from pydantic import SecretStr
+from telegram import Update
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters
 
 from bot.app import build_application
 from bot.catalog.load import load_catalog
 from bot.config import DEFAULT_CATALOG_DIR, Settings
+from bot.lifecycle import AnyApplication
 from bot.standin import SimUser, StandIn
 from bot.standin.inbox import ReplyKind
-from bot.standin.ptb import polling
+from bot.standin.ptb import connect, polling
 from bot.store.db import open_session
 
-HELP = "updates per second and reply latency through the full bot stack (stand-in over HTTP)"
+HELP = "replies per second and latency through the full bot stack, beside a bare PTB bot"
 Action = Callable[[SimUser], Awaitable[object]]
+SEARCHES = ("mat ong bac ha", "gốm Bát Tràng", "trà sen Tây Hồ")  # product queries, in order
 
 # One visit: what a shopper typically does, in order (fits the per-user flood allowance).
 VISIT: tuple[tuple[str, Action], ...] = (
@@ -39,8 +49,42 @@ VISIT: tuple[tuple[str, Action], ...] = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--users", type=int, default=200, help="simulated users, all at once")
+    parser.add_argument(
+        "--users", type=int, nargs="+", default=[50, 200], help="simulated users, all at once"
+    )
     parser.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG_DIR)
+
+
+def bare_application(standin: StandIn) -> AnyApplication:
+    """The baseline: PTB with one handler that answers every message with one message."""
+
+    async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat is not None:
+            await update.effective_chat.send_message("ok")
+
+    application = connect(ApplicationBuilder(), standin).concurrent_updates(True).build()
+    application.add_handler(MessageHandler(filters.ALL, answer))
+    return application
+
+
+async def _searches(user: SimUser) -> None:
+    for text in SEARCHES:
+        await user.send_text(text)
+        await user.next_reply(kinds={"message"}, within=60)
+
+
+async def replies_per_second(standin: StandIn, application: AnyApplication, users: int) -> float:
+    """Every user sends SEARCHES at once; replies per second until the last one arrives."""
+    first_id = 10_000 + len(standin.world.chats)  # new users each run: no flood allowance used
+    people = [
+        standin.user(id=first_id + n, first_name="U", language_code=("vi", "en")[n % 2])
+        for n in range(users)
+    ]
+    async with polling(application, poll_seconds=1):
+        started = time.perf_counter()
+        await asyncio.gather(*(_searches(person) for person in people))
+        elapsed = time.perf_counter() - started
+    return users * len(SEARCHES) / elapsed
 
 
 async def _visit(user: SimUser, latencies: dict[str, list[float]]) -> None:
@@ -59,7 +103,24 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-async def _run(users: int, catalog_dir: Path) -> None:
+async def _visits(standin: StandIn, settings: Settings, users: int) -> None:
+    people = [
+        standin.user(id=900_000 + n, first_name="V", language_code=("vi", "en")[n % 2])
+        for n in range(users)
+    ]
+    latencies: dict[str, list[float]] = {}
+    async with polling(build_application(settings), poll_seconds=1):
+        await asyncio.gather(*(_visit(person, latencies) for person in people))
+    every = [value for values in latencies.values() for value in values]
+    print(f"\nA visit by {users} users at once ({len(VISIT)} actions each): reply latency")
+    print(f"{'action':<20} {'p50 ms':>8} {'p99 ms':>8}")
+    for name, values in latencies.items():
+        p50, p99 = statistics.median(values), _percentile(values, 0.99)
+        print(f"{name:<20} {p50:>8.1f} {p99:>8.1f}")
+    print(f"{'all':<20} {statistics.median(every):>8.1f} {_percentile(every, 0.99):>8.1f}")
+
+
+async def _run(user_counts: list[int], catalog_dir: Path) -> None:
     with tempfile.TemporaryDirectory() as directory:
         url = f"sqlite+aiosqlite:///{directory}/bench.sqlite3"
         async with open_session(url) as session:
@@ -70,28 +131,18 @@ async def _run(users: int, catalog_dir: Path) -> None:
                 telegram_api_base_url=standin.base_url,
                 database_url=url,
             )
-            async with polling(build_application(settings), poll_seconds=1):
-                people = [
-                    standin.user(id=10_000 + n, first_name="U", language_code=("vi", "en")[n % 2])
-                    for n in range(users)
-                ]
-                latencies: dict[str, list[float]] = {}
-                started = time.perf_counter()
-                await asyncio.gather(*(_visit(person, latencies) for person in people))
-                elapsed = time.perf_counter() - started
+            print(f"Each user sends {len(SEARCHES)} product searches, one after another.")
+            print(f"{'users':>6} {'ours/s':>8} {'bare PTB/s':>11} {'ours / bare':>12}")
+            for users in user_counts:
+                ours = await replies_per_second(standin, build_application(settings), users)
+                bare = await replies_per_second(standin, bare_application(standin), users)
+                print(f"{users:>6} {ours:>8.0f} {bare:>11.0f} {ours / bare:>12.2f}")
+            await _visits(standin, settings, max(user_counts))
             refused = len(standin.refused())
-    updates = users * len(VISIT) + users  # + one callback answer per button press
-    every = [value for values in latencies.values() for value in values]
-    print(f"{users} users x {len(VISIT)} actions = {updates} updates in {elapsed:.2f} s")
-    print(f"throughput: {updates / elapsed:.0f} updates/s (bot and stand-in on one event loop)")
-    print(f"{'action':<20} {'p50 ms':>8} {'p99 ms':>8}")
-    for name, values in latencies.items():
-        p50, p99 = statistics.median(values), _percentile(values, 0.99)
-        print(f"{name:<20} {p50:>8.1f} {p99:>8.1f}")
-    print(f"{'all':<20} {statistics.median(every):>8.1f} {_percentile(every, 0.99):>8.1f}")
     print(f"requests the stand-in refused as invalid: {refused}")
 
 
 def run(args: argparse.Namespace) -> int:
+    logging.getLogger("telegram").setLevel(logging.WARNING)  # no start/stop lines between rows
     asyncio.run(_run(args.users, args.catalog))
     return 0

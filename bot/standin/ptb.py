@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import ApplicationBuilder
 
+from bot.lifecycle import AnyApplication, running
 from bot.standin.standin import StandIn
 
 AnyBuilder = ApplicationBuilder[Any, Any, Any, Any, Any, Any]
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
 def connect(builder: AnyBuilder, standin: StandIn) -> AnyBuilder:
@@ -30,17 +31,6 @@ async def polling(application: AnyApplication, *, poll_seconds: int = 10) -> Asy
     updater = application.updater
     if updater is None:
         raise ValueError("the application was built without an updater")
-    async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
-        await updater.start_polling(poll_interval=0.0, timeout=poll_seconds)
-        try:
-            yield
-        finally:
-            await updater.stop()
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
-    if application.post_shutdown is not None:
-        await application.post_shutdown(application)
+    start = partial(updater.start_polling, poll_interval=0.0, timeout=poll_seconds)
+    async with running(application, start_updates=start, stop_updates=updater.stop):
+        yield

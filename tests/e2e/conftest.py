@@ -8,8 +8,9 @@ from pydantic import SecretStr
 
 from bot.app import build_application
 from bot.config import Settings
+from bot.lifecycle import AnyApplication
 from bot.standin import Reply, SimUser, StandIn
-from bot.standin.ptb import AnyApplication, polling
+from bot.standin.ptb import polling
 
 _user_ids = itertools.count(1000)
 

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from bot.app import build_application
 from bot.config import Settings
+from bot.lifecycle import AnyApplication
 from bot.standin import Fault, SimUser, StandIn
-from bot.standin.ptb import AnyApplication, polling
+from bot.standin.ptb import polling
 from tests.e2e.conftest import ask
 
 _ids = itertools.count(500_000)

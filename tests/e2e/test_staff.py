@@ -8,8 +8,9 @@ import pytest
 from bot.app import build_application
 from bot.broadcast.staff import add_staff, remove_staff
 from bot.config import Settings
+from bot.lifecycle import AnyApplication
 from bot.standin import SimUser, StandIn
-from bot.standin.ptb import AnyApplication, polling
+from bot.standin.ptb import polling
 from bot.store.broadcast import Announcement
 from tests.e2e.conftest import ask
 

@@ -6,9 +6,10 @@ from zoneinfo import ZoneInfo
 
 from bot.app import COMMANDS, build_application
 from bot.config import Settings
+from bot.lifecycle import AnyApplication
 from bot.services import Services
 from bot.standin import SimUser, StandIn
-from bot.standin.ptb import AnyApplication, polling
+from bot.standin.ptb import polling
 from bot.store.catalog import Catalog
 from bot.store.models import Event
 from tests.e2e.conftest import ask

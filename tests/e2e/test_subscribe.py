@@ -1,8 +1,8 @@
 """Subscribing to news: topics, home ward, unsubscribing, blocking and coming back."""
 
 from bot.broadcast.subscribers import get_subscriber
+from bot.lifecycle import AnyApplication
 from bot.standin import SimUser
-from bot.standin.ptb import AnyApplication
 from bot.store.broadcast import Subscriber, Topic
 from tests.e2e.conftest import ask
 

@@ -14,8 +14,8 @@ from pydantic import SecretStr
 
 from bot.app import build_application
 from bot.config import Settings
+from bot.lifecycle import AnyApplication
 from bot.standin import StandIn
-from bot.standin.ptb import AnyApplication
 from bot.webhook import HEALTH_PATH, SECRET_HEADER, serving
 
 WEBHOOK_URL = "https://ocop.example/telegram/webhook"

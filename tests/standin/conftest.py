@@ -7,8 +7,9 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
+from bot.lifecycle import AnyApplication
 from bot.standin import SimUser, StandIn
-from bot.standin.ptb import AnyApplication, polling
+from bot.standin.ptb import polling
 from tests.standin.echo import build_echo_application
 
 

@@ -25,8 +25,9 @@ from telegram.ext import (
     filters,
 )
 
+from bot.lifecycle import AnyApplication
 from bot.standin import StandIn
-from bot.standin.ptb import AnyApplication, connect
+from bot.standin.ptb import connect
 
 INLINE_PAGE = 3
 

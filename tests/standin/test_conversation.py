@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from telegram.error import Forbidden
 
+from bot.lifecycle import AnyApplication
 from bot.standin import Fault, SimUser, StandIn
-from bot.standin.ptb import AnyApplication
 
 pytestmark = pytest.mark.usefixtures("echo_app")
 
