@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists
+from sqlalchemy import bindparam, exists
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -25,10 +25,15 @@ class UserState:
     in_staff_table: bool  # added with `staff add` (the STAFF_IDS setting is checked apart)
 
 
+# Built once: the gate runs this for every update, and building it costs more than running it.
+_USER_STATE = select(
+    select(BotUser.language).where(BotUser.user_id == bindparam("user_id")).scalar_subquery(),
+    exists().where(col(Staff.user_id) == bindparam("user_id")),
+)
+
+
 async def read_user_state(*, session: AsyncSession, user_id: int) -> UserState:
-    language = select(BotUser.language).where(BotUser.user_id == user_id).scalar_subquery()
-    staff = exists().where(col(Staff.user_id) == user_id)
-    row = (await session.exec(select(language, staff))).one()
+    row = (await session.exec(_USER_STATE, params={"user_id": user_id})).one()
     return UserState(language=row[0], in_staff_table=bool(row[1]))
 
 
