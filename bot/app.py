@@ -24,22 +24,37 @@ from bot.broadcast.telegram_send import telegram_sender
 from bot.config import Settings
 from bot.geo.wards import ward_directory
 from bot.handlers import callbacks
+from bot.handlers.awaited import cancel_command, staff_message
 from bot.handlers.catalog import point_pressed, product_pressed, venue_pressed
 from bot.handlers.common import expired, services
 from bot.handlers.errors import on_error
+from bot.handlers.event_dialogue import (
+    event_action_pressed,
+    event_announce_pressed,
+    event_command,
+    event_field_pressed,
+    event_open_pressed,
+    event_ward_pressed,
+)
 from bot.handlers.events import show_events
 from bot.handlers.gate import FloodGuard, flood_gate, user_gate
 from bot.handlers.inline import inline_query
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
+from bot.handlers.reports import (
+    problem_pressed,
+    report_open_pressed,
+    report_pressed,
+    report_resolve_pressed,
+    report_words,
+    reports_command,
+)
 from bot.handlers.search import free_text, not_understood, page_pressed, unknown_command
 from bot.handlers.staff import (
     announce,
     announcements,
     audience_pressed,
-    cancel_command,
     decision_pressed,
     report_to_staff,
-    staff_message,
 )
 from bot.handlers.start import choose_language, help_command, language_chosen, menu_chosen, start
 from bot.handlers.subscribe import (
@@ -84,11 +99,13 @@ def build_application(settings: Settings) -> Application:  # type: ignore[type-a
 
 
 def register_handlers(application: Application) -> None:  # type: ignore[type-arg]
-    application.add_handler(TypeHandler(Update, flood_gate), group=-3)
-    application.add_handler(TypeHandler(Update, user_gate), group=-2)
-    # a staff dialogue waiting for text takes it before the search does
+    application.add_handler(TypeHandler(Update, flood_gate), group=-4)
+    application.add_handler(TypeHandler(Update, user_gate), group=-3)
+    # a staff dialogue, then a problem report, waiting for text take it before the search does
     staff_input = filters.UpdateType.MESSAGE & ((filters.TEXT & ~filters.COMMAND) | filters.PHOTO)
-    application.add_handler(MessageHandler(staff_input, staff_message), group=-1)
+    application.add_handler(MessageHandler(staff_input, staff_message), group=-2)
+    typed = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(typed, report_words), group=-1)
     for command, callback in (
         ("start", start),
         ("help", help_command),
@@ -101,6 +118,8 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         ("announce", announce),
         ("announcements", announcements),
         ("cancel", cancel_command),
+        ("event", event_command),
+        ("reports", reports_command),
     ):
         application.add_handler(CommandHandler(command, callback))
     application.add_handler(CommandHandler("start", reactivate_on_start), group=1)
@@ -118,6 +137,15 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         (callbacks.UNSUBSCRIBE, unsubscribe_pressed),
         (callbacks.AUDIENCE, audience_pressed),
         (callbacks.DECISION, decision_pressed),
+        (callbacks.EVENT_ACTION, event_action_pressed),
+        (callbacks.EVENT_OPEN, event_open_pressed),
+        (callbacks.EVENT_FIELD, event_field_pressed),
+        (callbacks.EVENT_WARD, event_ward_pressed),
+        (callbacks.EVENT_ANNOUNCE, event_announce_pressed),
+        (callbacks.REPORT, report_pressed),
+        (callbacks.REPORT_PROBLEM, problem_pressed),
+        (callbacks.REPORT_OPEN, report_open_pressed),
+        (callbacks.REPORT_RESOLVE, report_resolve_pressed),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(expired))  # stale or forged buttons

@@ -2,15 +2,16 @@
 
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from sqlmodel import SQLModel, select
+from sqlalchemy import ColumnElement
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.catalog.validate import CatalogRows, Problem, validate_catalog
-from bot.store.models import Alias, CatalogState, Event, Point, Product, StockLink
+from bot.store.catalog import bump_catalog_version
+from bot.store.models import Alias, Event, Point, Product, StockLink
 
 Model = TypeVar("Model", bound=SQLModel)
 
@@ -52,10 +53,7 @@ async def load_catalog(*, session: AsyncSession, directory: Path) -> LoadReport:
     try:
         await _apply(session, rows, report)
         if report.changed:
-            state = await session.get(CatalogState, 1) or CatalogState(id=1)
-            state.version += 1
-            state.loaded_at = datetime.now(UTC)
-            session.add(state)
+            await bump_catalog_version(session=session)
         await session.commit()
     except BaseException:
         await session.rollback()
@@ -86,6 +84,7 @@ async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -
         for link in rows.values("stock.csv")
     ]
     events = [{**v, "point_name": v["point"]} for v in rows.values("events.csv")]
+    await _refuse_bot_event_names(session, rows)
     results: dict[str, _Upserted[Any]] = {
         "stock": await _upsert(
             session, StockLink, stock, key=lambda v: (v["product_id"], v["point_id"])
@@ -98,7 +97,10 @@ async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -
             rows.values("aliases.csv"),
             key=lambda v: (v["kind"], v["term"], v["alias"]),
         ),
-        "events": await _upsert(session, Event, events, key=lambda v: v["name_vi"]),
+        # events made in the bot are not the files' to change or remove
+        "events": await _upsert(
+            session, Event, events, key=lambda v: v["name_vi"], where=not_made_in_bot()
+        ),
     }
     # Links are removed before the products and points they name: no dangling foreign key.
     for table, result in results.items():
@@ -115,10 +117,13 @@ async def _upsert(
     wanted: list[dict[str, Any]],
     *,
     key: Callable[[dict[str, Any]], Hashable],
+    where: ColumnElement[bool] | None = None,
 ) -> _Upserted[Model]:
-    """Insert or update `wanted` rows of `model` by `key`; existing rows not wanted are `gone`."""
+    """Insert or update `wanted` rows of `model` by `key`; existing rows (those `where` selects)
+    not wanted are `gone`."""
     fields = set(model.model_fields) - {"id"}
-    existing = {key(row.model_dump()): row for row in (await session.exec(select(model))).all()}
+    query = select(model) if where is None else select(model).where(where)
+    existing = {key(row.model_dump()): row for row in (await session.exec(query)).all()}
     wanted_by_key = {key(values): values for values in wanted}
     added = updated = 0
     by_key: dict[Hashable, Model] = {}
@@ -137,3 +142,19 @@ async def _upsert(
     await session.flush()
     gone = [row for k, row in existing.items() if k not in wanted_by_key]
     return _Upserted(by_key, gone, added, updated)
+
+
+def not_made_in_bot() -> ColumnElement[bool]:
+    return col(Event.made_in_bot).is_(False)
+
+
+async def _refuse_bot_event_names(session: AsyncSession, rows: CatalogRows) -> None:
+    """A file's event may not take the name of an event made in the bot."""
+    taken = set((await session.exec(select(Event.name_vi).where(col(Event.made_in_bot)))).all())
+    problems = [
+        Problem("events.csv", row.line, "name_vi", "an event made in the bot has this name")
+        for row in rows.tables.get("events.csv", [])
+        if row.values["name_vi"] in taken
+    ]
+    if problems:
+        raise InvalidCatalogError(problems)

@@ -19,6 +19,15 @@ UNSUBSCRIBE_DATA = "u"
 UNSUBSCRIBE = re.compile(r"^u\Z", re.ASCII)
 AUDIENCE = re.compile(r"^a:(everyone|events|showrooms|ward|w\d{5})\Z", re.ASCII)
 DECISION = re.compile(r"^an:(send|when|cancel):(\d{1,9})\Z", re.ASCII)
+EVENT_ACTION = re.compile(r"^ev:(new|save|delete|yes|cancel)\Z", re.ASCII)
+EVENT_OPEN = re.compile(r"^eo:(\d{1,9})\Z", re.ASCII)
+EVENT_FIELD = re.compile(r"^ef:(name_vi|name_en|dates|venue|place)\Z", re.ASCII)
+EVENT_WARD = re.compile(r"^ew:(\d{5})\Z", re.ASCII)
+EVENT_ANNOUNCE = re.compile(r"^ea:(\d{1,9})\Z", re.ASCII)
+REPORT = re.compile(r"^rp:(p|s):(\d{1,9})\Z", re.ASCII)
+REPORT_PROBLEM = re.compile(r"^rk:(p|s):(\d{1,9}):(closed|address|notsold|other)\Z", re.ASCII)
+REPORT_OPEN = re.compile(r"^ro:(\d{1,9})\Z", re.ASCII)
+REPORT_RESOLVE = re.compile(r"^rr:(\d{1,9})\Z", re.ASCII)
 
 
 def product(product_id: int) -> str:
@@ -63,3 +72,39 @@ def audience(choice: str) -> str:
 
 def decision(action: str, announcement_id: int) -> str:
     return f"an:{action}:{announcement_id}"
+
+
+def event_action(action: str) -> str:
+    return f"ev:{action}"
+
+
+def event_open(event_id: int) -> str:
+    return f"eo:{event_id}"
+
+
+def event_field(name: str) -> str:
+    return f"ef:{name}"
+
+
+def event_ward(code: str) -> str:
+    return f"ew:{code}"
+
+
+def event_announce(event_id: int) -> str:
+    return f"ea:{event_id}"
+
+
+def report(item: str, item_id: int) -> str:
+    return f"rp:{item}:{item_id}"
+
+
+def report_problem(item: str, item_id: int, problem: str) -> str:
+    return f"rk:{item}:{item_id}:{problem}"
+
+
+def report_open(report_id: int) -> str:
+    return f"ro:{report_id}"
+
+
+def report_resolve(report_id: int) -> str:
+    return f"rr:{report_id}"

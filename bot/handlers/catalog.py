@@ -38,6 +38,13 @@ def product_button(product: Product, lang: Language) -> InlineKeyboardButton:
     )
 
 
+def report_button(item: str, item_id: int, lang: Language) -> InlineKeyboardButton:
+    """ "Report a problem" under a product ("p") or point ("s") card."""
+    return InlineKeyboardButton(
+        plain(lang, "btn_report"), callback_data=callbacks.report(item, item_id)
+    )
+
+
 def _carriers(
     catalog: Catalog, product: Product, location: Coordinates | None
 ) -> list[tuple[Point, float | None]]:
@@ -67,6 +74,7 @@ async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, produ
     carriers = _carriers(catalog, product, await saved_location(update, context))
     lines = [point_line(point, lang, distance) for point, distance in carriers]
     keyboard = [[point_button(point)] for point, _ in carriers]
+    keyboard.append([report_button("p", product_id, lang)])
     await reply(
         update,
         product_card(product, lang, carriers=lines),
@@ -104,6 +112,7 @@ async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
                 )
             ],
         )
+    keyboard.append([report_button("s", point_id, lang)])
     await reply(
         update,
         point_card(point, lang, carries=carries, distance_km=distance),

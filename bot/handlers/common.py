@@ -1,6 +1,7 @@
 """What every handler needs: the shared services, the user's language, and a safe reply."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -25,6 +26,8 @@ class CurrentUser:
 
     chosen_language: Language | None  # from /lang; None: follow the Telegram app
     staff: bool
+    report_pending: str | None = None  # "p:12" or "s:3": a card whose problem is to be told
+    report_asked_at: datetime | None = None
 
 
 def current_user(context: ContextTypes.DEFAULT_TYPE) -> CurrentUser:

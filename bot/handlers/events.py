@@ -1,4 +1,4 @@
-"""/events: fairs and festivals on now, coming up, and just past."""
+"""/events: fairs and festivals on now, coming up, and just past, from the latest catalog."""
 
 from datetime import datetime
 
@@ -8,13 +8,18 @@ from telegram.ext import ContextTypes
 from bot.catalog.events import events_by_time
 from bot.geo.hanoi import VIETNAM_TIME
 from bot.handlers.common import language, reply, services
+from bot.services import refreshed
 from bot.texts import Html, render
 from bot.texts.cards import event_line
 
 
 async def show_events(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = language(update, context)
-    catalog = services(context).live.catalog
+    shared = services(context)
+    # one read of the catalog version: an event staff just made on another instance shows now
+    async with shared.sessions() as session:
+        shared.live = await refreshed(shared.live, session=session)
+    catalog = shared.live.catalog
     events = events_by_time(catalog.events, today=datetime.now(VIETNAM_TIME).date())
     sections = [render(lang, "events_header")]
     for key, group in (

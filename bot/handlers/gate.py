@@ -64,4 +64,6 @@ async def user_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     context.user_data[USER_STATE] = CurrentUser(
         chosen_language=chosen,
         staff=stored.in_staff_table or user.id in shared.settings.staff_ids,
+        report_pending=stored.report_pending,
+        report_asked_at=stored.report_asked_at,
     )

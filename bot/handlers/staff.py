@@ -8,12 +8,12 @@ each step is saved before the bot answers, so a quick reply never finds the prev
 """
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
+from telegram.ext import Application, ContextTypes
 
 from bot.broadcast.announcements import (
     BroadcastReport,
@@ -36,8 +36,8 @@ from bot.handlers.common import (
     reply,
     services,
 )
+from bot.handlers.dialogue import ANNOUNCE, Dialogue, read_dialogue, write_dialogue
 from bot.store.broadcast import Announcement, AnnouncementStatus, Audience, DeliveryStatus, Topic
-from bot.store.users import ANNOUNCE_DIALOGUE, drop_value, load_value, put_value
 from bot.texts import Html, Language, clip, plain, render
 
 logger = logging.getLogger(__name__)
@@ -47,38 +47,25 @@ END, TEXT, AUDIENCE, WARD, CONFIRM, WHEN = range(-1, 5)
 # An announcement goes out exactly as staff wrote it: plain text, link previews on, whatever
 # the Application's defaults (HTML, no previews) say for the bot's own messages.
 AS_WRITTEN: dict[str, Any] = {"parse_mode": None, "link_preview_options": None}
-DIALOGUE_TIMEOUT = timedelta(minutes=30)  # an unfinished /announce is forgotten after this
 DRAFT = "announce_draft"  # user_data key holding this update's draft: {"text", "photo", "id"}
 
 
 async def load_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """This user's dialogue step (END when none or too old); its draft goes to user_data."""
-    user = update.effective_user
-    if user is None or context.user_data is None:
+    """This user's /announce step (END when none, too old, or another dialogue); its draft
+    goes to user_data."""
+    dialogue = await read_dialogue(update, context)
+    if dialogue is None or dialogue.name != ANNOUNCE or context.user_data is None:
         return END
-    async with services(context).sessions() as session:
-        saved = await load_value(session=session, user_id=user.id, token=ANNOUNCE_DIALOGUE)
-    if not saved or datetime.fromisoformat(saved["since"]) < datetime.now(UTC) - DIALOGUE_TIMEOUT:
-        return END
-    context.user_data[DRAFT] = saved["draft"]
-    return int(saved["step"])
+    context.user_data[DRAFT] = dialogue.draft
+    return dialogue.step
 
 
 async def save_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE, step: int) -> None:
     """Save the next step with this update's draft (END ends the dialogue)."""
-    user = update.effective_user
-    if user is None or context.user_data is None:
+    if context.user_data is None:
         return
-    async with services(context).sessions() as session:
-        if step == END:
-            await drop_value(session=session, user_id=user.id, token=ANNOUNCE_DIALOGUE)
-            return
-        dialogue = {
-            "step": step,
-            "draft": context.user_data.get(DRAFT) or {},
-            "since": datetime.now(UTC).isoformat(),
-        }
-        await put_value(session=session, user_id=user.id, token=ANNOUNCE_DIALOGUE, value=dialogue)
+    draft = context.user_data.get(DRAFT) or {}
+    await write_dialogue(update, context, None if step == END else Dialogue(ANNOUNCE, step, draft))
 
 
 async def authorised(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -103,20 +90,6 @@ async def announce(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, render(language(update, context), "announce_prompt"))
 
 
-async def staff_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Runs before free-text search: a message a staff dialogue is waiting for goes there.
-    Only staff have dialogues, so nobody else's message costs a read."""
-    if not current_user(context).staff:
-        return
-    typed_step = {TEXT: draft_written, WARD: ward_typed, WHEN: time_typed}.get(
-        await load_dialogue(update, context)
-    )
-    if typed_step is None:
-        return
-    await typed_step(update, context)
-    raise ApplicationHandlerStop
-
-
 async def draft_written(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or context.user_data is None:
@@ -128,6 +101,22 @@ async def draft_written(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     context.user_data[DRAFT] = {"text": text, "photo": photo}
     await save_dialogue(update, context, AUDIENCE)
+    await ask_audience(update, context, render(language(update, context), "announce_audience"))
+
+
+async def start_with_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """/announce with `text` already written (a draft made from an event): show it exactly as
+    subscribers would see it, then ask for the audience."""
+    chat = update.effective_chat
+    if context.user_data is None or chat is None:
+        return
+    context.user_data[DRAFT] = {"text": text, "photo": None}
+    await save_dialogue(update, context, AUDIENCE)
+    await context.bot.send_message(chat.id, text, **AS_WRITTEN)
+    await ask_audience(update, context, render(language(update, context), "event_announce_intro"))
+
+
+async def ask_audience(update: Update, context: ContextTypes.DEFAULT_TYPE, question: Html) -> None:
     lang = language(update, context)
 
     def choice(label: str, data: str) -> list[InlineKeyboardButton]:
@@ -144,7 +133,7 @@ async def draft_written(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         ),
         choice(plain(lang, "btn_audience_ward"), callbacks.audience("ward")),
     ]
-    await reply(update, render(lang, "announce_audience"), InlineKeyboardMarkup(keyboard))
+    await reply(update, question, InlineKeyboardMarkup(keyboard))
 
 
 async def audience_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -330,15 +319,6 @@ async def time_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     shown = at.strftime(TIME_FORMATS[1])
     await reply(update, render(lang, "announce_scheduled", id=draft["id"], at=shown))
-
-
-async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cancel ends a staff dialogue; without one it is as unknown as any other command."""
-    if await load_dialogue(update, context) == END:
-        await reply(update, render(language(update, context), "unknown_command"))
-        return
-    await save_dialogue(update, context, END)
-    await reply(update, render(language(update, context), "announce_cancelled"))
 
 
 def announcement_line(report: BroadcastReport, lang: Language) -> Html:

@@ -5,10 +5,9 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import BigInteger, Index, String, UniqueConstraint
-from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-from bot.store.types import UTCDateTime, utc_now
+from bot.store.types import UTCDateTime, string_enum, utc_now
 
 
 class Topic(StrEnum):
@@ -41,11 +40,7 @@ class DeliveryStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-def _enum(enum: type[StrEnum]) -> Any:
-    """A VARCHAR holding the enum's values: no database enum type to migrate."""
-    return SAEnum(
-        enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]
-    )
+_enum = string_enum
 
 
 def _timestamp() -> Any:

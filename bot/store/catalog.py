@@ -5,12 +5,13 @@ Search and geography work on this snapshot, never on the database.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.store.models import Alias, Event, Point, Product, StockLink
+from bot.store.models import Alias, CatalogState, Event, Point, Product, StockLink
 
 Row = TypeVar("Row", Product, Point, StockLink, Alias, Event)
 
@@ -55,3 +56,12 @@ async def read_catalog(*, session: AsyncSession) -> Catalog:
     )
     session.expunge_all()
     return catalog
+
+
+async def bump_catalog_version(*, session: AsyncSession) -> int:
+    """Mark the catalog changed (in the caller's transaction): every running bot reloads it."""
+    state = await session.get(CatalogState, 1) or CatalogState(id=1)
+    state.version += 1
+    state.loaded_at = datetime.now(UTC)
+    session.add(state)
+    return state.version

@@ -80,6 +80,9 @@ class Event(SQLModel, table=True):
     point_name: str | None = None  # the Point row for the venue, when there is one
     source_url: str
     note: str = ""
+    # Added by staff with /event: kept by `catalog load` and `catalog import`, edited in the bot.
+    made_in_bot: bool = False
+    created_by: int | None = Field(default=None, sa_type=BigInteger)
 
 
 class CatalogState(SQLModel, table=True):
@@ -98,6 +101,9 @@ class BotUser(SQLModel, table=True):
     language: str | None = None  # "vi" or "en"; None: follow the Telegram app
     latitude: float | None = None
     longitude: float | None = None
+    # A problem report waiting for the user's own words: "p:12" or "s:3", when it was asked.
+    report_pending: str | None = None
+    report_asked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class SavedValue(SQLModel, table=True):

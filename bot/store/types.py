@@ -1,8 +1,11 @@
 """Column types the tables share."""
 
 from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import DateTime, Dialect
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.types import TypeDecorator
 
 
@@ -25,3 +28,10 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def string_enum(enum: type[StrEnum]) -> Any:
+    """A VARCHAR holding the enum's values: no database enum type to migrate."""
+    return SAEnum(
+        enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]
+    )

@@ -3,6 +3,7 @@
 import json
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, exists
@@ -14,7 +15,7 @@ from bot.store.models import BotUser, SavedValue
 
 SAVED_PER_USER = 20
 # Named values (not 8 hex digits, so never a button token) that the trimming leaves alone.
-ANNOUNCE_DIALOGUE = "announce"  # a staff member's /announce in progress
+STAFF_DIALOGUE = "dialogue"  # a staff member's /announce or /event in progress
 
 
 @dataclass(frozen=True)
@@ -23,18 +24,28 @@ class UserState:
 
     language: str | None  # "vi" or "en" as chosen; None: follow the Telegram app
     in_staff_table: bool  # added with `staff add` (the STAFF_IDS setting is checked apart)
+    report_pending: str | None = None  # a card whose problem the user was asked to describe
+    report_asked_at: datetime | None = None
 
 
 # Built once: the gate runs this for every update, and building it costs more than running it.
+def _user_column(column: Any) -> Any:
+    return select(column).where(BotUser.user_id == bindparam("user_id")).scalar_subquery()
+
+
 _USER_STATE = select(
-    select(BotUser.language).where(BotUser.user_id == bindparam("user_id")).scalar_subquery(),
+    _user_column(BotUser.language),
     exists().where(col(Staff.user_id) == bindparam("user_id")),
+    _user_column(BotUser.report_pending),
+    _user_column(BotUser.report_asked_at),
 )
 
 
 async def read_user_state(*, session: AsyncSession, user_id: int) -> UserState:
     row = (await session.exec(_USER_STATE, params={"user_id": user_id})).one()
-    return UserState(language=row[0], in_staff_table=bool(row[1]))
+    return UserState(
+        language=row[0], in_staff_table=bool(row[1]), report_pending=row[2], report_asked_at=row[3]
+    )
 
 
 async def _user(session: AsyncSession, user_id: int) -> BotUser:
@@ -80,7 +91,7 @@ async def save_value(*, session: AsyncSession, user_id: int, value: Any) -> str:
         delete(SavedValue).where(
             col(SavedValue.user_id) == user_id,
             col(SavedValue.token).not_in(keep),
-            col(SavedValue.token) != ANNOUNCE_DIALOGUE,
+            col(SavedValue.token) != STAFF_DIALOGUE,
         )
     )
     await session.commit()
@@ -94,7 +105,7 @@ async def load_value(*, session: AsyncSession, user_id: int, token: str) -> Any:
 
 
 async def put_value(*, session: AsyncSession, user_id: int, token: str, value: Any) -> None:
-    """Keep `value` under a named `token` such as ANNOUNCE_DIALOGUE (replacing what was there)."""
+    """Keep `value` under a named `token` such as STAFF_DIALOGUE (replacing what was there)."""
     saved = await session.get(SavedValue, (user_id, token))
     if saved is None:
         saved = SavedValue(user_id=user_id, token=token, value=json.dumps(value))

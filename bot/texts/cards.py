@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.store.models import Event, Point, Product
-from bot.texts import Html, Language, clip, escape, render
+from bot.texts import Html, Language, clip, escape, plain, render
 
 FIELD_LIMIT = 300  # characters of one catalog field shown in a card; keeps cards far below 4,096
 LIST_LIMIT = 8  # products named on a point card
@@ -110,17 +110,17 @@ def format_day(day: date, lang: Language) -> str:
     return day.strftime("%d/%m/%Y") if lang == "vi" else day.strftime("%d %b %Y")
 
 
+def event_dates(event: Event, lang: Language) -> str:
+    """ "20/12/2026", or "20/12/2026 – 23/12/2026" (plain text)."""
+    start = format_day(event.starts_on, lang)
+    if event.starts_on == event.ends_on:
+        return start
+    return plain(lang, "event_dates").format(start=start, end=format_day(event.ends_on, lang))
+
+
 def event_line(event: Event, lang: Language) -> Html:
     name = event.name_vi if lang == "vi" else event.name_en
-    if event.starts_on == event.ends_on:
-        dates = format_day(event.starts_on, lang)
-    else:
-        dates = render(
-            lang,
-            "event_dates",
-            start=format_day(event.starts_on, lang),
-            end=format_day(event.ends_on, lang),
-        )
+    dates = event_dates(event, lang)
     return Html(
         f"• <b>{escape(clip(name, 120))}</b>\n  {escape(dates)} · {escape(clip(event.venue, 80))}"
         + (f" ({escape(clip(event.ward, 40))})" if event.ward else "")

@@ -175,4 +175,85 @@ TEXTS: dict[str, str] = {
     "status_sending": "sending",
     "status_done": "done",
     "status_cancelled": "cancelled",
+    # /event: events made in the bot (staff)
+    "event_menu": (
+        "📅 <b>Events made in the bot</b>\nPress one to change or delete it, or add a new one. "
+        "Events from the catalog files are changed in the spreadsheet."
+    ),
+    "event_menu_none": "📅 No event has been made in the bot yet.",
+    "btn_event_new": "➕ New event",
+    "event_ask_name_vi": "Name of the event in <b>Vietnamese</b>? Type /cancel to stop.",
+    "event_ask_name_en": "Name of the event in <b>English</b>?",
+    "event_ask_dates": (
+        "Dates: one day, e.g. <code>{example}</code>, or from – to, e.g. "
+        "<code>{example_range}</code>."
+    ),
+    "event_bad_dates": (
+        "I can't read those dates. Write <code>{example}</code> or <code>{example_range}</code>; "
+        "the end cannot be before the start."
+    ),
+    "event_ask_venue": "Where is it held? The venue as people know it.",
+    "event_ask_place": (
+        "In which ward or commune, or at which OCOP point? Type its name, or <code>-</code> "
+        "if you don't know."
+    ),
+    "event_place_unknown": (
+        "I couldn't find a ward, commune or OCOP point called «{place}». Try again, "
+        "or type <code>-</code>."
+    ),
+    "event_place_choose": "«{place}» could be several places. Choose one:",
+    "event_bad_text": "Please type it in one message of at most {limit} characters.",
+    "event_title_new": "New event",
+    "event_title_edit": "Event #{id}",
+    "event_summary": (
+        "📅 <b>{title}</b>\n<b>Vietnamese name:</b> {name_vi}\n<b>English name:</b> {name_en}\n"
+        "<b>Dates:</b> {dates}\n<b>Venue:</b> {venue}\n<b>Ward or point:</b> {place}\n\n"
+        "Save it, change a field, or cancel."
+    ),
+    "event_place_none": "not stated",
+    "btn_event_name_vi": "✏️ Vietnamese name",
+    "btn_event_name_en": "✏️ English name",
+    "btn_event_dates": "✏️ Dates",
+    "btn_event_venue": "✏️ Venue",
+    "btn_event_place": "✏️ Ward or point",
+    "btn_event_save": "✅ Save",
+    "btn_event_delete": "🗑 Delete",
+    "btn_event_delete_yes": "🗑 Yes, delete it",
+    "btn_event_announce": "📣 Draft an announcement",
+    "event_saved": "✅ Saved «{name}». It shows in /events now, on every instance of the bot.",
+    "event_name_taken": "An event named «{name}» exists already; change the Vietnamese name.",
+    "event_delete_confirm": "Delete «{name}»? It disappears from /events at once.",
+    "event_deleted": "🗑 Deleted «{name}».",
+    "event_cancelled": "The event was not saved.",
+    "event_announce_intro": (
+        "👆 A draft announcement for this event, exactly as subscribers would see it. "
+        "Who should get it? (To write your own, type /cancel, then /announce.)"
+    ),
+    "event_announcement": "📅 {name}\n🗓 {dates}\n📍 {venue}",
+    # problem reports from users
+    "btn_report": "⚠️ Report a problem",
+    "report_ask": "What is wrong with «{name}»?",
+    "problem_closed": "Closed",
+    "problem_address": "Wrong address",
+    "problem_notsold": "Doesn't sell this",
+    "problem_other": "Something else…",
+    "report_describe": (
+        "Describe the problem in one short message (at most {limit} characters). "
+        "Type /cancel to stop."
+    ),
+    "report_thanks": "🙏 Thank you! Staff will check «{name}».",
+    "report_limit": (
+        "You have sent {limit} reports in the last day — thank you! Please send more tomorrow."
+    ),
+    "report_cancelled": "Report cancelled.",
+    "reports_header": "⚠️ <b>Open problem reports: {count}</b>",
+    "reports_none": "No open problem reports.",
+    "item_p": "Product",
+    "item_s": "Point",
+    "report_line": "#{id} · {item}: <b>{name}</b>\n{problem}{words} · {when}",
+    "report_words": ": «{text}»",
+    "btn_report_open": "🔎 Open #{id}",
+    "btn_report_resolve": "✅ Resolved #{id}",
+    "report_resolved": "✅ Report #{id} is marked resolved.",
+    "report_item_gone": "«{name}» is no longer in the catalog.",
 }

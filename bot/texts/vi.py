@@ -177,4 +177,82 @@ TEXTS: dict[str, str] = {
     "status_sending": "đang gửi",
     "status_done": "xong",
     "status_cancelled": "đã hủy",
+    # /event: sự kiện tạo trong bot (nhân viên)
+    "event_menu": (
+        "📅 <b>Sự kiện tạo trong bot</b>\nBấm một sự kiện để sửa hoặc xóa, hoặc thêm sự kiện "
+        "mới. Sự kiện trong tệp danh mục thì sửa trong bảng tính."
+    ),
+    "event_menu_none": "📅 Chưa có sự kiện nào được tạo trong bot.",
+    "btn_event_new": "➕ Sự kiện mới",
+    "event_ask_name_vi": "Tên sự kiện bằng <b>tiếng Việt</b>? Gõ /cancel để thôi.",
+    "event_ask_name_en": "Tên sự kiện bằng <b>tiếng Anh</b>?",
+    "event_ask_dates": (
+        "Ngày: một ngày, ví dụ <code>{example}</code>, hoặc từ – đến, ví dụ "
+        "<code>{example_range}</code>."
+    ),
+    "event_bad_dates": (
+        "Không hiểu ngày này. Gõ <code>{example}</code> hoặc <code>{example_range}</code>; "
+        "ngày kết thúc không được trước ngày bắt đầu."
+    ),
+    "event_ask_venue": "Tổ chức ở đâu? Tên địa điểm như mọi người vẫn gọi.",
+    "event_ask_place": (
+        "Ở phường/xã nào, hoặc tại điểm OCOP nào? Gõ tên, hoặc <code>-</code> nếu chưa rõ."
+    ),
+    "event_place_unknown": (
+        "Không tìm thấy phường/xã hay điểm OCOP nào tên «{place}». Thử lại, hoặc gõ <code>-</code>."
+    ),
+    "event_place_choose": "«{place}» có thể là nhiều nơi. Chọn một:",
+    "event_bad_text": "Hãy gõ trong một tin, tối đa {limit} ký tự.",
+    "event_title_new": "Sự kiện mới",
+    "event_title_edit": "Sự kiện #{id}",
+    "event_summary": (
+        "📅 <b>{title}</b>\n<b>Tên tiếng Việt:</b> {name_vi}\n<b>Tên tiếng Anh:</b> {name_en}\n"
+        "<b>Ngày:</b> {dates}\n<b>Địa điểm:</b> {venue}\n<b>Phường/xã hoặc điểm:</b> {place}\n\n"
+        "Lưu, sửa một mục, hoặc hủy."
+    ),
+    "event_place_none": "chưa rõ",
+    "btn_event_name_vi": "✏️ Tên tiếng Việt",
+    "btn_event_name_en": "✏️ Tên tiếng Anh",
+    "btn_event_dates": "✏️ Ngày",
+    "btn_event_venue": "✏️ Địa điểm",
+    "btn_event_place": "✏️ Phường/xã hoặc điểm",
+    "btn_event_save": "✅ Lưu",
+    "btn_event_delete": "🗑 Xóa",
+    "btn_event_delete_yes": "🗑 Đúng, xóa đi",
+    "btn_event_announce": "📣 Soạn thông báo",
+    "event_saved": "✅ Đã lưu «{name}». Sự kiện hiện ngay trong /events, trên mọi máy chạy bot.",
+    "event_name_taken": "Đã có sự kiện tên «{name}»; hãy đổi tên tiếng Việt.",
+    "event_delete_confirm": "Xóa «{name}»? Sự kiện sẽ biến mất khỏi /events ngay.",
+    "event_deleted": "🗑 Đã xóa «{name}».",
+    "event_cancelled": "Chưa lưu sự kiện.",
+    "event_announce_intro": (
+        "👆 Bản nháp thông báo cho sự kiện này, đúng như người nhận sẽ thấy. Gửi cho ai? "
+        "(Muốn tự viết: gõ /cancel rồi /announce.)"
+    ),
+    "event_announcement": "📅 {name}\n🗓 {dates}\n📍 {venue}",
+    # báo lỗi từ người dùng
+    "btn_report": "⚠️ Báo thông tin sai",
+    "report_ask": "«{name}» có vấn đề gì?",
+    "problem_closed": "Đã đóng cửa",
+    "problem_address": "Sai địa chỉ",
+    "problem_notsold": "Không bán sản phẩm này",
+    "problem_other": "Vấn đề khác…",
+    "report_describe": (
+        "Mô tả vấn đề trong một tin ngắn (tối đa {limit} ký tự). Gõ /cancel để thôi."
+    ),
+    "report_thanks": "🙏 Cảm ơn bạn! Nhân viên sẽ kiểm tra «{name}».",
+    "report_limit": (
+        "Bạn đã gửi {limit} báo lỗi trong một ngày qua — cảm ơn bạn! Mai bạn gửi tiếp nhé."
+    ),
+    "report_cancelled": "Đã hủy báo lỗi.",
+    "reports_header": "⚠️ <b>Báo lỗi chưa xử lý: {count}</b>",
+    "reports_none": "Không có báo lỗi nào chưa xử lý.",
+    "item_p": "Sản phẩm",
+    "item_s": "Điểm bán",
+    "report_line": "#{id} · {item}: <b>{name}</b>\n{problem}{words} · {when}",
+    "report_words": ": «{text}»",
+    "btn_report_open": "🔎 Xem #{id}",
+    "btn_report_resolve": "✅ Đã xử lý #{id}",
+    "report_resolved": "✅ Báo lỗi #{id} đã được đánh dấu là đã xử lý.",
+    "report_item_gone": "«{name}» không còn trong danh mục.",
 }
