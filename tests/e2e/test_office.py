@@ -5,7 +5,7 @@ import logging
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.config import Settings
 from bot.geo.hanoi import VIETNAM_TIME
@@ -137,7 +137,9 @@ async def test_an_event_name_cannot_be_taken_twice(staff: SimUser) -> None:
 
 async def _first_point(app: AnyApplication) -> Point:
     async with app.bot_data["services"].sessions() as session:
-        return (await session.exec(select(Point).order_by(Point.id))).first()  # type: ignore[arg-type]
+        point = (await session.exec(select(Point).order_by(col(Point.id)))).first()
+    assert point is not None
+    return point
 
 
 async def _open_point_card(user: SimUser, point: Point) -> None:
