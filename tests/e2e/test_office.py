@@ -137,7 +137,7 @@ async def test_an_event_name_cannot_be_taken_twice(staff: SimUser) -> None:
 
 async def _first_point(app: AnyApplication) -> Point:
     async with app.bot_data["services"].sessions() as session:
-        point = (await session.exec(select(Point).order_by(col(Point.id)))).first()
+        point: Point | None = (await session.exec(select(Point).order_by(col(Point.id)))).first()
     assert point is not None
     return point
 
