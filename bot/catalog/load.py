@@ -21,6 +21,10 @@ class TableChanges:
     added: int = 0
     updated: int = 0
     removed: int = 0
+    # by name: rows added and removed, and rows changed with the fields that changed
+    added_rows: tuple[str, ...] = ()
+    removed_rows: tuple[str, ...] = ()
+    changed_rows: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass
@@ -40,11 +44,15 @@ class InvalidCatalogError(Exception):
         self.problems = problems
 
 
-async def load_catalog(*, session: AsyncSession, directory: Path) -> LoadReport:
+async def load_catalog(
+    *, session: AsyncSession, directory: Path, dry_run: bool = False
+) -> LoadReport:
     """Validate `directory`, then make the catalog tables equal to it in one transaction.
 
     Nothing is written when any row is invalid. Rows keep their ids across loads,
-    so deep links (`p_<id>`) stay valid; rows gone from the files are removed.
+    so deep links (`p_<id>`) stay valid; rows gone from the files are removed, except events
+    made in the bot. A dry run does all of it and rolls it back: the report says what would
+    change.
     """
     rows = validate_catalog(directory)
     if rows.problems:
@@ -52,6 +60,9 @@ async def load_catalog(*, session: AsyncSession, directory: Path) -> LoadReport:
     report = LoadReport()
     try:
         await _apply(session, rows, report)
+        if dry_run:
+            await session.rollback()
+            return report
         if report.changed:
             await bump_catalog_version(session=session)
         await session.commit()
@@ -65,8 +76,22 @@ async def load_catalog(*, session: AsyncSession, directory: Path) -> LoadReport:
 class _Upserted(Generic[Model]):
     by_key: dict[Hashable, Model]
     gone: list[Model]
-    added: int
-    updated: int
+    added: list[Hashable]
+    changed: list[tuple[Hashable, tuple[str, ...]]]
+    key: Callable[[Model], Hashable]
+
+
+class _Names:
+    """A row's key by name: stock links are keyed by ids, shown by product and point."""
+
+    def __init__(self, products: _Upserted[Product], points: _Upserted[Point]) -> None:
+        self.product = {row.id: row.name_vi for row in [*products.by_key.values(), *products.gone]}
+        self.point = {row.id: row.name for row in [*points.by_key.values(), *points.gone]}
+
+    def of(self, key: Hashable) -> str:
+        if isinstance(key, tuple) and len(key) == 2 and all(isinstance(k, int) for k in key):
+            return f"{self.product.get(key[0], key[0])} @ {self.point.get(key[1], key[1])}"
+        return " / ".join(map(str, key)) if isinstance(key, tuple) else str(key)
 
 
 async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -> None:
@@ -103,11 +128,19 @@ async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -
         ),
     }
     # Links are removed before the products and points they name: no dangling foreign key.
+    names = _Names(products, points)
     for table, result in results.items():
         for row in result.gone:
             await session.delete(row)
         await session.flush()
-        report.changes[table] = TableChanges(result.added, result.updated, len(result.gone))
+        report.changes[table] = TableChanges(
+            len(result.added),
+            len(result.changed),
+            len(result.gone),
+            added_rows=tuple(map(names.of, result.added)),
+            removed_rows=tuple(names.of(result.key(row)) for row in result.gone),
+            changed_rows=tuple((names.of(key), fields) for key, fields in result.changed),
+        )
         report.totals[table] = len(result.by_key)
 
 
@@ -125,23 +158,26 @@ async def _upsert(
     query = select(model) if where is None else select(model).where(where)
     existing = {key(row.model_dump()): row for row in (await session.exec(query)).all()}
     wanted_by_key = {key(values): values for values in wanted}
-    added = updated = 0
+    added: list[Hashable] = []
+    changed: list[tuple[Hashable, tuple[str, ...]]] = []
     by_key: dict[Hashable, Model] = {}
     for k, values in wanted_by_key.items():
         clean = {name: value for name, value in values.items() if name in fields}
         row = existing.get(k)
         if row is None:
             row = model(**clean)
-            added += 1
-        elif any(getattr(row, name) != value for name, value in clean.items()):
-            for name, value in clean.items():
-                setattr(row, name, value)
-            updated += 1
+            added.append(k)
+        else:
+            different = tuple(name for name, value in clean.items() if getattr(row, name) != value)
+            for name in different:
+                setattr(row, name, clean[name])
+            if different:
+                changed.append((k, different))
         session.add(row)
         by_key[k] = row
     await session.flush()
     gone = [row for k, row in existing.items() if k not in wanted_by_key]
-    return _Upserted(by_key, gone, added, updated)
+    return _Upserted(by_key, gone, added, changed, key=lambda row: key(row.model_dump()))
 
 
 def not_made_in_bot() -> ColumnElement[bool]:

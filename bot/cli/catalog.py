@@ -1,17 +1,27 @@
-"""`python -m bot catalog validate|load [DIR]`."""
+"""`python -m bot catalog validate|load [DIR]`, `catalog export FILE.xlsx`,
+`catalog import FILE.xlsx [--dry-run]`."""
 
 import argparse
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-from bot.catalog.load import InvalidCatalogError, load_catalog
+from bot.catalog.load import InvalidCatalogError, LoadReport, load_catalog
 from bot.catalog.validate import Problem, validate_catalog
+from bot.catalog.workbook_export import catalog_tables, write_workbook
+from bot.catalog.workbook_import import (
+    SheetPlaces,
+    UnreadableWorkbookError,
+    workbook_to_directory,
+)
 from bot.config import get_settings
+from bot.store.catalog import read_catalog
 from bot.store.db import open_session
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    catalog = subparsers.add_parser("catalog", help="validate or load the product catalog")
+    catalog = subparsers.add_parser("catalog", help="validate, load, export or import the catalog")
     actions = catalog.add_subparsers(dest="action", required=True, metavar="ACTION")
     for name, handler, help_text in (
         ("validate", validate, "check every row of a catalog directory"),
@@ -25,13 +35,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
             help="catalog directory (default: CATALOG_DIR, i.e. catalog_data/)",
         )
         parser.set_defaults(handler=handler)
+    help_text = "write the catalog in the database to one .xlsx workbook, a sheet per table"
+    parser = actions.add_parser("export", help=help_text, description=help_text)
+    parser.add_argument("file", type=Path, help="the workbook to write, e.g. catalog.xlsx")
+    parser.set_defaults(handler=export)
+    help_text = "validate a workbook like `catalog validate`, then load it like `catalog load`"
+    parser = actions.add_parser("import", help=help_text, description=help_text)
+    parser.add_argument("file", type=Path, help="a workbook written by `catalog export`")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="change nothing; print what would change"
+    )
+    parser.set_defaults(handler=import_workbook)
+
+
+TABLE_ORDER = ("products", "points", "stock", "aliases", "events")
 
 
 def _directory(args: argparse.Namespace) -> Path:
     return args.directory or get_settings().catalog_dir
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[str]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} problem(s); nothing was loaded.", file=sys.stderr)
@@ -40,7 +64,7 @@ def _print_problems(problems: list[Problem]) -> None:
 def validate(args: argparse.Namespace) -> int:
     rows = validate_catalog(_directory(args))
     if rows.problems:
-        _print_problems(rows.problems)
+        _print_problems([str(problem) for problem in rows.problems])
         return 1
     counts = ", ".join(f"{len(r)} {file}" for file, r in rows.tables.items())
     print(f"OK: {counts}")
@@ -53,12 +77,87 @@ async def load(args: argparse.Namespace) -> int:
         async with open_session(settings.database_url) as session:
             report = await load_catalog(session=session, directory=_directory(args))
     except InvalidCatalogError as error:
-        _print_problems(error.problems)
+        _print_problems([str(problem) for problem in error.problems])
         return 1
+    _print_counts(report)
+    return 0
+
+
+def _print_counts(report: LoadReport) -> None:
     print(f"{'table':<10} {'total':>6} {'added':>6} {'updated':>8} {'removed':>8}")
-    for table, changes in report.changes.items():
+    for table in TABLE_ORDER:
+        changes = report.changes[table]
         print(
             f"{table:<10} {report.totals[table]:>6} {changes.added:>6} "
             f"{changes.updated:>8} {changes.removed:>8}"
         )
+
+
+def print_changes(report: LoadReport) -> None:
+    """Rows added (+), removed (-) and changed (~, with the fields that changed), by name."""
+    for table in TABLE_ORDER:
+        changes = report.changes[table]
+        if not (changes.added or changes.updated or changes.removed):
+            print(f"{table}: no change")
+            continue
+        print(
+            f"{table}: {changes.added} added, {changes.removed} removed, {changes.updated} changed"
+        )
+        for name in changes.added_rows:
+            print(f"  + {name}")
+        for name in changes.removed_rows:
+            print(f"  - {name}")
+        for name, fields in changes.changed_rows:
+            print(f"  ~ {name}: {', '.join(fields)}")
+
+
+async def export(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if path.suffix.lower() != ".xlsx":
+        print(f"{path}: the workbook's name must end in .xlsx", file=sys.stderr)
+        return 2
+    async with open_session(get_settings().database_url) as session:
+        catalog = await read_catalog(session=session)
+    tables = catalog_tables(catalog)
+    write_workbook(tables, path)
+    counts = ", ".join(f"{len(rows)} {sheet}" for sheet, (_, rows) in tables.items())
+    print(f"Wrote {path}: {counts}")
     return 0
+
+
+async def import_workbook(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+
+    def progress(line: str) -> None:
+        print(f"{line} ({time.perf_counter() - started:.1f} s)", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="ocop-import-") as temporary:
+        directory = Path(temporary)
+        progress(f"Reading {args.file}")
+        try:
+            places = workbook_to_directory(args.file, directory, progress)
+        except UnreadableWorkbookError as error:
+            print(error, file=sys.stderr)
+            return 1
+        if places.problems:  # the rest of the problems too, all at once
+            return _refuse(places, [*places.problems, *validate_catalog(directory).problems])
+        progress("Validating and loading" if not args.dry_run else "Validating (dry run)")
+        try:
+            async with open_session(get_settings().database_url) as session:
+                report = await load_catalog(
+                    session=session, directory=directory, dry_run=args.dry_run
+                )
+        except InvalidCatalogError as error:
+            return _refuse(places, error.problems)
+    if args.dry_run:
+        print("Dry run: nothing was written. An import would make these changes:")
+        print_changes(report)
+    else:
+        _print_counts(report)
+    progress("Done")
+    return 0
+
+
+def _refuse(places: SheetPlaces, problems: list[Problem]) -> int:
+    _print_problems([places.locate(problem) for problem in sorted(problems)])
+    return 1
