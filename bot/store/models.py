@@ -1,11 +1,39 @@
 """SQLModel tables. The catalog tables mirror the CSV files in catalog_data/ (see SOURCES.md)."""
 
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import BigInteger, Column, String, UniqueConstraint
+from sqlalchemy import BigInteger, Column, Dialect, String, UniqueConstraint
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from bot.store.broadcast import UTCDateTime, utc_now
+from bot.store.kinds import AliasKind, Category, PointKind, StockBasis
+
+Kind = TypeVar("Kind", bound=StrEnum)
+
+
+class EnumText(TypeDecorator[Kind]):
+    """An enum stored as its value in a plain VARCHAR (no database enum type), read back as
+    the enum, so a new member needs no migration."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[Kind]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Kind | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> Kind | None:
+        return None if value is None else self.enum(value)
+
+
+def _kind(enum: type[StrEnum]) -> Any:
+    return Field(sa_type=EnumText(enum))
 
 
 class Product(SQLModel, table=True):
@@ -14,7 +42,7 @@ class Product(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name_vi: str = Field(unique=True, index=True)
     name_en: str
-    category: str  # food | beverage | herbal | seasoning | handicraft | textile | other
+    category: Category = _kind(Category)
     stars: int | None = None  # 3, 4 or 5; None when no source states a rating
     producer: str = ""
     origin_commune: str = ""  # as written in the source (legacy names allowed)
@@ -30,7 +58,7 @@ class Point(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True)
-    kind: str  # showroom | retail point | creative center | festival
+    kind: PointKind = _kind(PointKind)
     address: str = ""
     ward: str | None = None  # 2025 ward name; None means "location unknown"
     ward_code: str | None = None
@@ -51,7 +79,7 @@ class StockLink(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     product_id: int = Field(foreign_key="product.id", index=True, ondelete="CASCADE")
     point_id: int = Field(foreign_key="point.id", index=True, ondelete="CASCADE")
-    basis: str  # "source": a source says so; "origin": the point is in the product's own village
+    basis: StockBasis = _kind(StockBasis)
     source_url: str = ""
 
 
@@ -61,7 +89,7 @@ class Alias(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "term", "alias"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str  # "product" (goods, categories, villages) or "place" (nicknames of places)
+    kind: AliasKind = _kind(AliasKind)
     term: str
     alias: str
 
