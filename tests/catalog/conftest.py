@@ -5,9 +5,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
 
 from bot.catalog.rows import FILES
 from bot.catalog.validate import validate_catalog
+from bot.store.db import open_engine
 
 Tables = dict[str, list[dict[str, str]]]
 
@@ -113,3 +116,17 @@ def set_cell(file: str, index: int, column: str, value: str) -> Callable[[Tables
         tables[file][index][column] = value
 
     return change
+
+
+async def database_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary key order."""
+    async with open_engine(url) as engine, engine.connect() as connection:
+        return {
+            table.name: [
+                tuple(row)
+                for row in await connection.execute(
+                    sa.select(table).order_by(*table.primary_key.columns)
+                )
+            ]
+            for table in SQLModel.metadata.sorted_tables
+        }
