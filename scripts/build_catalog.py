@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from bot.catalog.cells import url
 from bot.catalog.hanoi import HanoiUnit, hanoi_units, inside_hanoi
 from bot.catalog.rows import EventRow, PointRow, ProductRow, StockRow
 
@@ -46,7 +47,12 @@ def units_by_name() -> dict[str, HanoiUnit]:
 
 
 def is_url(text: str) -> bool:
-    return text.startswith(("https://", "http://"))
+    """The validator's own rule: http(s), a host, nothing that breaks an HTML attribute."""
+    try:
+        url(text)
+    except ValueError:
+        return False
+    return True
 
 
 def build_products(*, reference: list[Row], problems: list[str]) -> list[Row]:
