@@ -1,9 +1,13 @@
 """Column types the tables share."""
 
 from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Dialect
+from sqlalchemy import DateTime, Dialect, String
 from sqlalchemy.types import TypeDecorator
+
+Kind = TypeVar("Kind", bound=StrEnum)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -25,3 +29,21 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class EnumText(TypeDecorator[Kind]):
+    """An enum stored as its value in a plain VARCHAR (no database enum type), read back as
+    the enum, so a new member needs no migration."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[Kind]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Kind | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> Kind | None:
+        return None if value is None else self.enum(value)
