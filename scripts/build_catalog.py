@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from bot.catalog.columns import EVENT_COLUMNS, POINT_COLUMNS, PRODUCT_COLUMNS, STOCK_COLUMNS
+from bot.catalog.cells import url
+from bot.catalog.rows import EventRow, PointRow, ProductRow, StockRow
 from bot.geo.hanoi import HanoiUnit, hanoi_units, inside_hanoi
 
 REPO = Path(__file__).resolve().parents[1]
@@ -24,10 +25,10 @@ PRODUCT_SEPARATOR = "|"
 # Only a note that states the coordinates are exact counts; "not exact location" must not.
 EXACT_NOTE = re.compile(r"(?<!not )\bexact (location|coordinates)\b", re.IGNORECASE)
 
-PRODUCT_HEADER = [column.name for column in PRODUCT_COLUMNS]
-POINT_HEADER = [column.name for column in POINT_COLUMNS]
-STOCK_HEADER = [column.name for column in STOCK_COLUMNS]
-EVENT_HEADER = [column.name for column in EVENT_COLUMNS]
+PRODUCT_HEADER = list(ProductRow.model_fields)
+POINT_HEADER = list(PointRow.model_fields)
+STOCK_HEADER = list(StockRow.model_fields)
+EVENT_HEADER = list(EventRow.model_fields)
 
 Row = dict[str, str]
 
@@ -46,7 +47,12 @@ def units_by_name() -> dict[str, HanoiUnit]:
 
 
 def is_url(text: str) -> bool:
-    return text.startswith(("https://", "http://"))
+    """The validator's own rule: http(s), a host, nothing that breaks an HTML attribute."""
+    try:
+        url(text)
+    except ValueError:
+        return False
+    return True
 
 
 def build_products(*, reference: list[Row], problems: list[str]) -> list[Row]:

@@ -1,48 +1,16 @@
 """Check every row of a catalog directory and report every problem at once."""
 
-import csv
-import io
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.catalog.columns import (
-    ALIAS_COLUMNS,
-    EVENT_COLUMNS,
-    POINT_COLUMNS,
-    PRODUCT_COLUMNS,
-    STOCK_COLUMNS,
-    Column,
-)
+from bot.catalog.csvfile import Problem, Row, read_rows
+from bot.catalog.rows import FILES
 from bot.geo.hanoi import hanoi_units, inside_hanoi
+from bot.store.kinds import StockBasis
 
-FILES: dict[str, Sequence[Column]] = {
-    "products.csv": PRODUCT_COLUMNS,
-    "points.csv": POINT_COLUMNS,
-    "stock.csv": STOCK_COLUMNS,
-    "aliases.csv": ALIAS_COLUMNS,
-    "events.csv": EVENT_COLUMNS,
-}
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.column}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Row:
-    line: int
-    values: dict[str, Any]  # a cell that failed to parse holds None and is named in `bad`
-    bad: frozenset[str] = frozenset()
+__all__ = ["CatalogRows", "Problem", "Row", "validate_catalog"]
 
 
 @dataclass
@@ -59,8 +27,8 @@ class CatalogRows:
 
 def validate_catalog(directory: Path) -> CatalogRows:
     result = CatalogRows()
-    for file, columns in FILES.items():
-        rows = _read_table(directory / file, columns, result.problems)
+    for file, model in FILES.items():
+        rows = read_rows(path=directory / file, model=model, problems=result.problems)
         if rows is None:
             result.unreadable.add(file)
         result.tables[file] = rows or []
@@ -71,104 +39,33 @@ def validate_catalog(directory: Path) -> CatalogRows:
     return result
 
 
-def _read_table(path: Path, columns: Sequence[Column], problems: list[Problem]) -> list[Row] | None:
-    file = path.name
-    if not path.is_file():
-        problems.append(Problem(file, 0, "-", f"file is missing from {path.parent}"))
-        return None
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(file, line, "-", "not valid UTF-8; save the file as UTF-8"))
-        return None
-    reader = csv.reader(io.StringIO(content, newline=""))
-    header = next(reader, [])
-    expected = [column.name for column in columns]
-    missing = [name for name in expected if name not in header]
-    unknown = [name for name in header if name not in expected]
-    if missing or unknown:
-        detail = "; ".join(
-            part
-            for part in (
-                f"missing {', '.join(missing)}" if missing else "",
-                f"unknown {', '.join(unknown)}" if unknown else "",
-            )
-            if part
-        )
-        problems.append(Problem(file, 1, "header", f"{detail}; expected {','.join(expected)}"))
-        return None
-    rows: list[Row] = []
-    line = reader.line_num + 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            row = _parse_row(file, line, header, cells, columns, problems)
-            if row is not None:
-                rows.append(row)
-        line = reader.line_num + 1
-    return rows
-
-
-def _parse_row(
-    file: str,
-    line: int,
-    header: list[str],
-    cells: list[str],
-    columns: Sequence[Column],
-    problems: list[Problem],
-) -> Row | None:
-    if len(cells) != len(header):
-        problems.append(
-            Problem(file, line, "-", f"has {len(cells)} cells, the header has {len(header)}")
-        )
-        return None
-    by_name = dict(zip(header, cells, strict=True))
-    values: dict[str, Any] = {}
-    bad: set[str] = set()
-    for column in columns:
-        cell = by_name[column.name].strip()
-        message = None
-        if unicodedata.normalize("NFC", cell) != cell:
-            message = "text is not in Unicode NFC form"
-        elif column.required and not cell:
-            message = "required"
-        else:
-            try:
-                values[column.name] = column.parse(cell)
-            except ValueError as error:
-                message = str(error)
-        if message:
-            problems.append(Problem(file, line, column.name, message))
-            values[column.name] = None
-            bad.add(column.name)
-    return Row(line, values, frozenset(bad))
-
-
-def _key_columns(file: str) -> tuple[str, ...]:
-    return {
-        "products.csv": ("name_vi",),
-        "points.csv": ("name",),
-        "stock.csv": ("product", "point"),
-        "aliases.csv": ("kind", "term", "alias"),
-        "events.csv": ("name_vi",),
-    }[file]
+def _folded(values: tuple[object, ...]) -> tuple[str, ...]:
+    """A key as people read it: case and runs of whitespace do not make two rows different."""
+    return tuple(
+        unicodedata.normalize("NFC", " ".join(str(value).casefold().split())) for value in values
+    )
 
 
 def _check_keys(result: CatalogRows) -> None:
     for file, rows in result.tables.items():
-        key_columns = _key_columns(file)
-        first_line: dict[tuple[Any, ...], int] = {}
+        key_columns = FILES[file].KEY
+        first: dict[tuple[str, ...], tuple[int, str]] = {}
         for row in rows:
             if row.bad & set(key_columns):
                 continue
-            key = tuple(row.values[name] for name in key_columns)
-            if key in first_line:
-                shown = " / ".join(map(str, key))
-                message = f"duplicate key {shown} (first on line {first_line[key]})"
-                result.problems.append(Problem(file, row.line, ",".join(key_columns), message))
-            else:
-                first_line[key] = row.line
+            shown = " / ".join(str(row.values[name]) for name in key_columns)
+            key = _folded(tuple(row.values[name] for name in key_columns))
+            if key not in first:
+                first[key] = (row.line, shown)
+                continue
+            line, first_shown = first[key]
+            message = f"duplicate key {shown} (first on line {line})"
+            if first_shown != shown:
+                message = (
+                    f"duplicate key {shown} (first on line {line} as {first_shown}); "
+                    "keys ignore case and spacing"
+                )
+            result.problems.append(Problem(file, row.line, ",".join(key_columns), message))
 
 
 def _check_wards(result: CatalogRows) -> None:
@@ -225,7 +122,7 @@ def _check_references(result: CatalogRows) -> None:
                 Problem("stock.csv", row.line, "point", "no such point in points.csv")
             )
         if (
-            row.values["basis"] == "source"
+            row.values["basis"] is StockBasis.SOURCE
             and "source_url" not in row.bad
             and not row.values["source_url"]
         ):

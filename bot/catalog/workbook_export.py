@@ -9,6 +9,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from bot.catalog.rows import FILES
 from bot.catalog.sheets import (
     FORMULA_STARTS,
     MADE_IN,
@@ -18,7 +19,6 @@ from bot.catalog.sheets import (
     NOTES_SHEET,
     SHEET_FILES,
 )
-from bot.catalog.validate import FILES
 from bot.store.catalog import Catalog
 
 Table = tuple[list[str], list[list[str]]]  # header, rows of text cells
@@ -37,7 +37,7 @@ def cell_text(value: object) -> str:
 
 def catalog_tables(catalog: Catalog) -> dict[str, Table]:
     """Each sheet's header and rows, exactly the columns of the catalog files."""
-    headers = {sheet: [c.name for c in FILES[file]] for sheet, file in SHEET_FILES.items()}
+    headers = {sheet: list(FILES[file].model_fields) for sheet, file in SHEET_FILES.items()}
 
     def rows(sheet: str, items: Sequence[object], **renamed: str) -> list[list[str]]:
         columns = [renamed.get(name, name) for name in headers[sheet]]

@@ -6,11 +6,12 @@ from enum import StrEnum
 
 from bot.geo.hanoi import Coordinates, HanoiUnit, haversine_km, inside_hanoi
 from bot.store.catalog import Catalog
+from bot.store.kinds import PointKind
 from bot.store.models import Point
 
 DEFAULT_LIMIT = 5
 # Fair venues sell only while a fair is on: never offered as "the nearest shop".
-EVENT_VENUE_KINDS = frozenset({"festival"})
+EVENT_VENUE_KINDS = frozenset({PointKind.FESTIVAL})
 
 
 class ProductMatch(StrEnum):

@@ -5,9 +5,10 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import BigInteger, Index, String, UniqueConstraint
+from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
-from bot.store.types import UTCDateTime, string_enum, utc_now
+from bot.store.types import UTCDateTime, utc_now
 
 
 class Topic(StrEnum):
@@ -40,7 +41,11 @@ class DeliveryStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-_enum = string_enum
+def _enum(enum: type[StrEnum]) -> Any:
+    """A VARCHAR holding the enum's values: no database enum type to migrate."""
+    return SAEnum(
+        enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]
+    )
 
 
 def _timestamp() -> Any:

@@ -1,11 +1,18 @@
 """SQLModel tables. The catalog tables mirror the CSV files in catalog_data/ (see SOURCES.md)."""
 
 from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import BigInteger, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.store.types import UTCDateTime, utc_now
+from bot.store.kinds import AliasKind, Category, PointKind, StockBasis
+from bot.store.types import EnumText, UTCDateTime, utc_now
+
+
+def _kind(enum: type[StrEnum]) -> Any:
+    return Field(sa_type=EnumText(enum))
 
 
 class Product(SQLModel, table=True):
@@ -14,7 +21,7 @@ class Product(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name_vi: str = Field(unique=True, index=True)
     name_en: str
-    category: str  # food | beverage | herbal | seasoning | handicraft | textile | other
+    category: Category = _kind(Category)
     stars: int | None = None  # 3, 4 or 5; None when no source states a rating
     producer: str = ""
     origin_commune: str = ""  # as written in the source (legacy names allowed)
@@ -30,7 +37,7 @@ class Point(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True)
-    kind: str  # showroom | retail point | creative center | festival
+    kind: PointKind = _kind(PointKind)
     address: str = ""
     ward: str | None = None  # 2025 ward name; None means "location unknown"
     ward_code: str | None = None
@@ -51,7 +58,7 @@ class StockLink(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     product_id: int = Field(foreign_key="product.id", index=True, ondelete="CASCADE")
     point_id: int = Field(foreign_key="point.id", index=True, ondelete="CASCADE")
-    basis: str  # "source": a source says so; "origin": the point is in the product's own village
+    basis: StockBasis = _kind(StockBasis)
     source_url: str = ""
 
 
@@ -61,7 +68,7 @@ class Alias(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "term", "alias"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str  # "product" (goods, categories, villages) or "place" (nicknames of places)
+    kind: AliasKind = _kind(AliasKind)
     term: str
     alias: str
 

@@ -9,7 +9,7 @@ from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.models import BotUser
-from bot.store.types import UTCDateTime, string_enum, utc_now
+from bot.store.types import EnumText, UTCDateTime, utc_now
 
 REPORT_WINDOW = timedelta(days=1)  # the per-user limit counts reports within this window
 
@@ -32,10 +32,10 @@ class ProblemReport(SQLModel, table=True):
     __table_args__ = (Index("ix_problemreport_user_time", "user_id", "created_at"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    item: ReportedItem = Field(sa_type=string_enum(ReportedItem))
+    item: ReportedItem = Field(sa_type=EnumText(ReportedItem))
     item_id: int  # Product.id or Point.id (ids never change while the row stays in the catalog)
     item_name: str  # as it was when reported, for a row the catalog has since removed
-    problem: Problem = Field(sa_type=string_enum(Problem))
+    problem: Problem = Field(sa_type=EnumText(Problem))
     text: str = ""  # the user's own words, for Problem.OTHER
     user_id: int = Field(sa_type=BigInteger)
     created_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)

@@ -2,11 +2,12 @@
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Dialect
-from sqlalchemy import Enum as SAEnum
+from sqlalchemy import DateTime, Dialect, String
 from sqlalchemy.types import TypeDecorator
+
+Kind = TypeVar("Kind", bound=StrEnum)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -30,8 +31,19 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def string_enum(enum: type[StrEnum]) -> Any:
-    """A VARCHAR holding the enum's values: no database enum type to migrate."""
-    return SAEnum(
-        enum, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e]
-    )
+class EnumText(TypeDecorator[Kind]):
+    """An enum stored as its value in a plain VARCHAR (no database enum type), read back as
+    the enum, so a new member needs no migration."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[Kind]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Kind | str | None, dialect: Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> Kind | None:
+        return None if value is None else self.enum(value)

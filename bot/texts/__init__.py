@@ -30,6 +30,11 @@ def escape(value: object) -> Html:
     return value if isinstance(value, Html) else Html(html.escape(str(value), quote=False))
 
 
+def link(url: str, label: object) -> Html:
+    """An `<a>` tag: the URL escaped for a quoted attribute (quotes included), the label as text."""
+    return Html(f'<a href="{html.escape(url, quote=True)}">{escape(label)}</a>')
+
+
 def render(language: Language, key: str, **values: object) -> Html:
     template = _TEXTS[language][key]
     return Html(template.format(**{name: escape(value) for name, value in values.items()}))

@@ -3,8 +3,9 @@
 from collections.abc import Sequence
 from datetime import date
 
+from bot.store.kinds import Category, PointKind
 from bot.store.models import Event, Point, Product
-from bot.texts import Html, Language, clip, escape, plain, render
+from bot.texts import Html, Language, clip, escape, link, plain, render
 
 FIELD_LIMIT = 300  # characters of one catalog field shown in a card; keeps cards far below 4,096
 LIST_LIMIT = 8  # products named on a point card
@@ -20,8 +21,12 @@ def stars_text(product: Product, lang: Language) -> Html:
     return Html("★" * product.stars + " " + render(lang, "stars", stars=product.stars))
 
 
-def category_text(category: str, lang: Language) -> Html:
+def category_text(category: Category, lang: Language) -> Html:
     return render(lang, f"category_{category}")
+
+
+def kind_text(kind: PointKind, lang: Language) -> Html:
+    return render(lang, f"kind_{kind}")
 
 
 def _line(label_key: str, value: str, lang: Language) -> Html:
@@ -29,7 +34,7 @@ def _line(label_key: str, value: str, lang: Language) -> Html:
 
 
 def _source_link(url: str, lang: Language) -> Html:
-    return Html(f'<a href="{escape(url)}">{render(lang, "label_source")}</a>')
+    return link(url, render(lang, "label_source"))
 
 
 def product_card(product: Product, lang: Language, *, carriers: Sequence[Html] = ()) -> Html:
@@ -79,7 +84,7 @@ def point_card(
 ) -> Html:
     lines = [
         Html(f"<b>{escape(clip(point.name, FIELD_LIMIT))}</b>"),
-        render(lang, f"kind_{point.kind}"),
+        kind_text(point.kind, lang),
     ]
     if point.address:
         lines.append(_line("label_address", point.address, lang))

@@ -1,5 +1,23 @@
 """English strings, with the same keys and placeholders as bot.texts.vi."""
 
+from bot.store.kinds import Category, PointKind
+
+CATEGORY_NAMES: dict[Category, str] = {
+    Category.FOOD: "food",
+    Category.BEVERAGE: "beverage",
+    Category.HERBAL: "herbal",
+    Category.SEASONING: "seasoning",
+    Category.HANDICRAFT: "handicraft",
+    Category.TEXTILE: "textile",
+    Category.OTHER: "other",
+}
+POINT_KIND_NAMES: dict[PointKind, str] = {
+    PointKind.SHOWROOM: "OCOP showroom",
+    PointKind.RETAIL_POINT: "OCOP retail point",
+    PointKind.CREATIVE_CENTER: "creative design centre",
+    PointKind.FESTIVAL: "fair venue",
+}
+
 TEXTS: dict[str, str] = {
     "welcome": (
         "👋 Hello <b>{name}</b>!\n"
@@ -74,17 +92,8 @@ TEXTS: dict[str, str] = {
     "no_known_points": "No shop is recorded yet; see the source to contact the producer.",
     "carries_more": "… and {count} more",
     "carries_nothing": "no specific product recorded",
-    "category_food": "food",
-    "category_beverage": "beverage",
-    "category_herbal": "herbal",
-    "category_seasoning": "seasoning",
-    "category_handicraft": "handicraft",
-    "category_textile": "textile",
-    "category_other": "other",
-    "kind_showroom": "OCOP showroom",
-    "kind_retail point": "OCOP retail point",
-    "kind_creative center": "creative design centre",
-    "kind_festival": "fair venue",
+    **{f"category_{category}": name for category, name in CATEGORY_NAMES.items()},
+    **{f"kind_{kind}": name for kind, name in POINT_KIND_NAMES.items()},
     "near_header": "📍 OCOP shops near <b>{place}</b>:",
     "near_product_header": "📍 Shops with <b>{product}</b> near <b>{place}</b>:",
     "near_fallback": (

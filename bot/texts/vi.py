@@ -1,5 +1,23 @@
 """Vietnamese strings. Placeholders are filled by bot.texts.render, which HTML-escapes them."""
 
+from bot.store.kinds import Category, PointKind
+
+CATEGORY_NAMES: dict[Category, str] = {
+    Category.FOOD: "thực phẩm",
+    Category.BEVERAGE: "đồ uống",
+    Category.HERBAL: "thảo dược",
+    Category.SEASONING: "gia vị",
+    Category.HANDICRAFT: "thủ công mỹ nghệ",
+    Category.TEXTILE: "dệt may",
+    Category.OTHER: "khác",
+}
+POINT_KIND_NAMES: dict[PointKind, str] = {
+    PointKind.SHOWROOM: "showroom OCOP",
+    PointKind.RETAIL_POINT: "điểm bán OCOP",
+    PointKind.CREATIVE_CENTER: "trung tâm thiết kế sáng tạo",
+    PointKind.FESTIVAL: "địa điểm hội chợ",
+}
+
 TEXTS: dict[str, str] = {
     "welcome": (
         "👋 Xin chào <b>{name}</b>!\n"
@@ -71,17 +89,8 @@ TEXTS: dict[str, str] = {
     "no_known_points": "Chưa có điểm bán được ghi nhận; xem nguồn để liên hệ nhà sản xuất.",
     "carries_more": "… và {count} sản phẩm khác",
     "carries_nothing": "chưa ghi nhận sản phẩm cụ thể",
-    "category_food": "thực phẩm",
-    "category_beverage": "đồ uống",
-    "category_herbal": "thảo dược",
-    "category_seasoning": "gia vị",
-    "category_handicraft": "thủ công mỹ nghệ",
-    "category_textile": "dệt may",
-    "category_other": "khác",
-    "kind_showroom": "showroom OCOP",
-    "kind_retail point": "điểm bán OCOP",
-    "kind_creative center": "trung tâm thiết kế sáng tạo",
-    "kind_festival": "địa điểm hội chợ",
+    **{f"category_{category}": name for category, name in CATEGORY_NAMES.items()},
+    **{f"kind_{kind}": name for kind, name in POINT_KIND_NAMES.items()},
     "near_header": "📍 Điểm OCOP gần <b>{place}</b>:",
     "near_product_header": "📍 Điểm bán <b>{product}</b> gần <b>{place}</b>:",
     "near_fallback": (

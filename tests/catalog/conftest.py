@@ -5,12 +5,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
 
-from bot.catalog.validate import FILES
+from bot.catalog.rows import FILES
+from bot.catalog.validate import validate_catalog
+from bot.store.db import open_engine
 
 Tables = dict[str, list[dict[str, str]]]
 
-HEADERS = {file: [column.name for column in columns] for file, columns in FILES.items()}
+HEADERS = {file: list(model.model_fields) for file, model in FILES.items()}
 SOURCE = "https://example.org/source"
 
 
@@ -99,3 +103,30 @@ def make_catalog(tmp_path: Path) -> Callable[..., Path]:
         return write_catalog(tmp_path / name, tables)
 
     return make
+
+
+def problems_of(directory: Path) -> list[str]:
+    return [str(problem) for problem in validate_catalog(directory).problems]
+
+
+def set_cell(file: str, index: int, column: str, value: str) -> Callable[[Tables], None]:
+    """A change for `make_catalog`: one cell of one row (index 0 is on line 2)."""
+
+    def change(tables: Tables) -> None:
+        tables[file][index][column] = value
+
+    return change
+
+
+async def database_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary key order."""
+    async with open_engine(url) as engine, engine.connect() as connection:
+        return {
+            table.name: [
+                tuple(row)
+                for row in await connection.execute(
+                    sa.select(table).order_by(*table.primary_key.columns)
+                )
+            ]
+            for table in SQLModel.metadata.sorted_tables
+        }

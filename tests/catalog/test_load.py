@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from bot.catalog.load import InvalidCatalogError, load_catalog
 from bot.cli import main
@@ -15,21 +14,7 @@ from bot.config import DEFAULT_CATALOG_DIR
 from bot.store.catalog import read_catalog
 from bot.store.db import open_engine, open_session
 
-from .conftest import Tables
-
-
-async def database_dump(url: str) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table, in primary key order."""
-    async with open_engine(url) as engine, engine.connect() as connection:
-        return {
-            table.name: [
-                tuple(row)
-                for row in await connection.execute(
-                    sa.select(table).order_by(*table.primary_key.columns)
-                )
-            ]
-            for table in SQLModel.metadata.sorted_tables
-        }
+from .conftest import Tables, database_dump
 
 
 def first_row(url: str, query: str) -> tuple[Any, ...]:

@@ -6,25 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.catalog.validate import validate_catalog
 from bot.cli import main
 
-from .conftest import Tables
-
-
-def problems_of(directory: Path) -> list[str]:
-    return [str(problem) for problem in validate_catalog(directory).problems]
+from .conftest import problems_of, set_cell
 
 
 def test_sample_catalog_is_clean(make_catalog: Callable[..., Path]) -> None:
     assert problems_of(make_catalog()) == []
-
-
-def set_cell(file: str, index: int, column: str, value: str) -> Callable[[Tables], None]:
-    def change(tables: Tables) -> None:
-        tables[file][index][column] = value
-
-    return change
 
 
 # (file, row index, column, bad value, expected message part); row index 0 is on line 2.

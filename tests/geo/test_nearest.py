@@ -14,6 +14,7 @@ from bot.geo import (
 )
 from bot.geo.hanoi import hanoi_units
 from bot.store.catalog import Catalog
+from bot.store.kinds import Category, PointKind, StockBasis
 from bot.store.models import Point, Product, StockLink
 
 from .package_data import unit_centroid
@@ -30,7 +31,7 @@ def point(point_id: int, ward: str | None, *, exact: tuple[float, float] | None 
     return Point(
         id=point_id,
         name=f"Point {point_id} ({ward or 'location unknown'})",
-        kind="showroom",
+        kind=PointKind.SHOWROOM,
         ward=ward,
         lat=lat,
         lon=lon,
@@ -44,7 +45,7 @@ def product(product_id: int, category: str) -> Product:
         id=product_id,
         name_vi=f"Sản phẩm {product_id}",
         name_en=f"Product {product_id}",
-        category=category,
+        category=Category(category),
         source_url=SOURCE,
     )
 
@@ -78,7 +79,7 @@ def make_catalog() -> Catalog:
         (CERAMICS, BAT_TRANG),
     ]
     stock = tuple(
-        StockLink(id=index, product_id=product_id, point_id=point_id, basis="source")
+        StockLink(id=index, product_id=product_id, point_id=point_id, basis=StockBasis.SOURCE)
         for index, (product_id, point_id) in enumerate(carried, start=1)
     )
     return Catalog(products=products, points=points, stock=stock, aliases=(), events=())

@@ -8,6 +8,7 @@ import pytest
 from bot.bench.catalog_files import read_catalog_files
 from bot.search import SearchIndex
 from bot.store.catalog import Catalog
+from bot.store.kinds import AliasKind, PointKind
 from bot.store.models import Alias, Point, Product
 
 MakeIndex = Callable[..., SearchIndex]
@@ -20,7 +21,11 @@ def product(name_vi: str, name_en: str = "", **fields: Any) -> Product:
 
 def point(name: str, ward: str | None = None, address: str = "") -> Point:
     return Point(
-        name=name, kind="showroom", address=address, ward=ward, source_url="https://example.org/s"
+        name=name,
+        kind=PointKind.SHOWROOM,
+        address=address,
+        ward=ward,
+        source_url="https://example.org/s",
     )
 
 
@@ -35,7 +40,7 @@ def catalog_of(
         products=tuple(products),
         points=tuple(points),
         stock=(),
-        aliases=tuple(Alias(kind=k, term=t, alias=a) for k, t, a in aliases),
+        aliases=tuple(Alias(kind=AliasKind(k), term=t, alias=a) for k, t, a in aliases),
         events=(),
     )
 

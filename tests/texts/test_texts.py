@@ -3,6 +3,7 @@
 import re
 from datetime import date
 from html import unescape
+from types import ModuleType
 
 import pytest
 
@@ -10,9 +11,28 @@ from bot.catalog.events import SHOWN_PER_GROUP, events_by_time
 from bot.config import Settings
 from bot.handlers.catalog import WHERE_TO_BUY
 from bot.handlers.gate import FloodGuard
+from bot.standin.formatting import parse_html
+from bot.store.kinds import Category, PointKind
 from bot.store.models import Event, Point, Product
-from bot.texts import MESSAGE_LIMIT, Html, clip, en, language_for, placeholders, render, vi
-from bot.texts.cards import event_line, point_card, point_line, product_card
+from bot.texts import (
+    MESSAGE_LIMIT,
+    Html,
+    Language,
+    clip,
+    en,
+    language_for,
+    placeholders,
+    render,
+    vi,
+)
+from bot.texts.cards import (
+    category_text,
+    event_line,
+    kind_text,
+    point_card,
+    point_line,
+    product_card,
+)
 
 
 def test_every_string_exists_in_both_languages_with_the_same_placeholders() -> None:
@@ -75,7 +95,7 @@ def test_the_longest_possible_cards_fit_in_one_message() -> None:
         id=1,
         name_vi=LONG,
         name_en=LONG,
-        category="food",
+        category=Category.FOOD,
         stars=5,
         producer=LONG,
         origin_commune=LONG,
@@ -85,7 +105,7 @@ def test_the_longest_possible_cards_fit_in_one_message() -> None:
     point = Point(
         id=2,
         name=LONG,
-        kind="showroom",
+        kind=PointKind.SHOWROOM,
         address=LONG,
         ward=LONG,
         ward_code="00190",
@@ -121,3 +141,22 @@ def test_broadcast_rate_stays_within_telegram_limits() -> None:
     assert Settings(broadcast_rate=500, paid_broadcasts=True, _env_file=None).broadcast_rate == 500
     with pytest.raises(ValueError, match="above Telegram's 1000/s"):
         Settings(broadcast_rate=1001, paid_broadcasts=True, _env_file=None)
+
+
+def test_a_source_url_is_written_as_a_quoted_attribute_telegram_can_parse() -> None:
+    url = "https://example.org/search?q=\"mật ong\"&x=<1>&y='2'"
+    product = Product(id=1, name_vi="A", name_en="A", category=Category.FOOD, source_url=url)
+    point = Point(id=2, name="P", kind=PointKind.SHOWROOM, source_url=url)
+    for card in (product_card(product, "vi"), point_card(point, "en", carries=[])):
+        links = [e["url"] for e in parse_html(card).entities if e["type"] == "text_link"]
+        assert links == [url]
+
+
+@pytest.mark.parametrize(("lang", "texts"), [("vi", vi), ("en", en)])
+def test_every_category_and_point_kind_is_named_in_both_languages(
+    lang: Language, texts: ModuleType
+) -> None:
+    assert set(texts.CATEGORY_NAMES) == set(Category)
+    assert set(texts.POINT_KIND_NAMES) == set(PointKind)
+    assert [category_text(c, lang) for c in Category] == [texts.CATEGORY_NAMES[c] for c in Category]
+    assert [kind_text(k, lang) for k in PointKind] == [texts.POINT_KIND_NAMES[k] for k in PointKind]

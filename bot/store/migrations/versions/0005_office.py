@@ -24,26 +24,10 @@ def upgrade() -> None:
     op.create_table(
         "problemreport",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column(
-            "item",
-            sa.Enum("p", "s", name="reporteditem", native_enum=False, length=16),
-            nullable=False,
-        ),
+        sa.Column("item", sa.String(), nullable=False),
         sa.Column("item_id", sa.Integer(), nullable=False),
         sa.Column("item_name", sa.String(), nullable=False),
-        sa.Column(
-            "problem",
-            sa.Enum(
-                "closed",
-                "address",
-                "notsold",
-                "other",
-                name="problem",
-                native_enum=False,
-                length=16,
-            ),
-            nullable=False,
-        ),
+        sa.Column("problem", sa.String(), nullable=False),
         sa.Column("text", sa.String(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),

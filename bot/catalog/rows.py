@@ -1,0 +1,118 @@
+"""One typed row model per catalog file: its columns, in the files' order, and how each parses.
+
+Validating a row of cells (`{"name_vi": "…", …}`, as read) gives the values the loader stores;
+every bad cell is reported at once by pydantic, with the parser's message.
+"""
+
+from datetime import date
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from bot.catalog.cells import (
+    LONG,
+    boolean,
+    cell,
+    choice,
+    coordinate,
+    iso_date,
+    optional,
+    stars,
+    text,
+    url,
+    ward_code,
+)
+from bot.store.kinds import AliasKind, Category, PointKind, StockBasis
+
+Name = Annotated[str, cell(text, required=True)]
+Text = Annotated[str, cell(text)]
+OptionalText = Annotated[str | None, cell(optional(text))]
+Note = Annotated[str, cell(text, limit=LONG, lines=True)]
+Url = Annotated[str, cell(url, required=True, limit=LONG)]
+OptionalUrl = Annotated[str | None, cell(optional(url), limit=LONG)]
+WardCode = Annotated[str | None, cell(optional(ward_code))]
+Coordinate = Annotated[float | None, cell(optional(coordinate))]
+Stars = Annotated[int | None, cell(stars)]
+Flag = Annotated[bool, cell(boolean, required=True)]
+Day = Annotated[date, cell(iso_date, required=True)]
+
+
+class CatalogRow(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    KEY: ClassVar[tuple[str, ...]]  # the columns that identify a row; unique in the file
+
+
+class ProductRow(CatalogRow):
+    KEY = ("name_vi",)
+
+    name_vi: Name
+    name_en: Name
+    category: Annotated[Category, cell(choice(Category), required=True)]
+    stars: Stars
+    producer: Text
+    origin_commune: Text
+    origin_province: Text
+    origin_ward: OptionalText
+    origin_ward_code: WardCode
+    source_url: Url
+    note: Note
+
+
+class PointRow(CatalogRow):
+    KEY = ("name",)
+
+    name: Name
+    kind: Annotated[PointKind, cell(choice(PointKind), required=True)]
+    address: Text
+    ward: OptionalText
+    ward_code: WardCode
+    lat: Coordinate
+    lon: Coordinate
+    location_exact: Flag
+    opened: Text
+    products_note: Note
+    source_url: Url
+    note: Note
+
+
+class StockRow(CatalogRow):
+    KEY = ("product", "point")
+
+    product: Name
+    point: Name
+    basis: Annotated[StockBasis, cell(choice(StockBasis), required=True)]
+    source_url: OptionalUrl
+    note: Note
+
+
+class AliasRow(CatalogRow):
+    KEY = ("kind", "term", "alias")
+
+    kind: Annotated[AliasKind, cell(choice(AliasKind), required=True)]
+    term: Name
+    alias: Name
+
+
+class EventRow(CatalogRow):
+    KEY = ("name_vi",)
+
+    name_vi: Name
+    name_en: Name
+    starts_on: Day
+    ends_on: Day
+    venue: Name
+    ward: OptionalText
+    ward_code: WardCode
+    point: OptionalText
+    source_url: Url
+    note: Note
+
+
+FILES: dict[str, type[CatalogRow]] = {
+    "products.csv": ProductRow,
+    "points.csv": PointRow,
+    "stock.csv": StockRow,
+    "aliases.csv": AliasRow,
+    "events.csv": EventRow,
+}

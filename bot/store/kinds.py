@@ -1,0 +1,34 @@
+"""The closed sets of the catalog: categories, point kinds, stock bases and alias kinds.
+
+Defined once here, below everything else: the tables store their values as plain strings, the
+catalog validator accepts exactly these, and the texts name each of them in both languages.
+"""
+
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    FOOD = "food"
+    BEVERAGE = "beverage"
+    HERBAL = "herbal"
+    SEASONING = "seasoning"
+    HANDICRAFT = "handicraft"
+    TEXTILE = "textile"
+    OTHER = "other"
+
+
+class PointKind(StrEnum):
+    SHOWROOM = "showroom"
+    RETAIL_POINT = "retail point"
+    CREATIVE_CENTER = "creative center"
+    FESTIVAL = "festival"  # a fair venue, shown with events rather than as a shop
+
+
+class StockBasis(StrEnum):
+    SOURCE = "source"  # a source says the point carries the product
+    ORIGIN = "origin"  # the point is in the product's own village
+
+
+class AliasKind(StrEnum):
+    PRODUCT = "product"  # goods, categories, villages
+    PLACE = "place"  # nicknames of places
