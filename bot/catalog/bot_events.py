@@ -14,6 +14,7 @@ from bot.store.models import Event, Point
 from bot.vietnamese import folded_phrase
 
 MADE_IN_BOT_NOTE = "made in the bot with /event"
+BOT_ONLY_COLUMNS = ("made_in_bot", "created_by")  # Event columns no catalog file sets
 _DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})", re.ASCII)
 POINT_NAME_MIN = 5  # characters a partial point name needs before it is matched
 

@@ -103,7 +103,7 @@ def stars(cell: str) -> int | None:
     if not cell:
         return None
     if cell not in ("3", "4", "5"):
-        raise ValueError(f"stars must be 3, 4, 5 or blank; got {cell!r}")
+        raise ValueError(f"must be 3, 4, 5 or blank; got {cell!r}")
     return int(cell)
 
 

@@ -14,6 +14,10 @@ from pydantic_core import ErrorDetails
 from bot.catalog.cells import Lenient
 from bot.catalog.rows import CatalogRow
 
+NOT_UTF8 = (
+    "not UTF-8 (Windows-1258 or another legacy encoding?); in Excel save it with File > "
+    'Save As > "CSV UTF-8 (Comma delimited) (*.csv)", or save it as UTF-8 in your editor'
+)
 SHOWN_NAME = 40  # characters of an unknown column's name quoted in a problem
 
 
@@ -74,7 +78,7 @@ def _decoded(path: Path, problems: list[Problem]) -> str | None:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(path.name, line, "-", "not valid UTF-8; save the file as UTF-8"))
+        problems.append(Problem(path.name, line, "-", NOT_UTF8))
         return None
 
 

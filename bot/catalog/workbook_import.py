@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -68,7 +69,7 @@ def workbook_to_directory(path: Path, directory: Path, progress: Progress) -> Sh
     """Write each sheet of the workbook at `path` as its catalog file in `directory`."""
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as error:
         raise UnreadableWorkbookError(f"{path}: not an .xlsx workbook ({error})") from error
     places = SheetPlaces()
     try:

@@ -46,7 +46,7 @@ async def test_invalid_row_100_of_150_leaves_the_database_unchanged(
     with pytest.raises(InvalidCatalogError) as error:
         await load(url, make_catalog("v2", broken=rename_and_break))
     assert [str(p) for p in error.value.problems] == [
-        "products.csv:100: stars: stars must be 3, 4, 5 or blank; got 'six'"
+        "products.csv:100: stars: must be 3, 4, 5 or blank; got 'six'"
     ]
     assert await database_dump(url) == before
 

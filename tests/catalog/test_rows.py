@@ -3,6 +3,7 @@
 import pytest
 from sqlmodel import SQLModel
 
+from bot.catalog.bot_events import BOT_ONLY_COLUMNS
 from bot.catalog.rows import FILES, AliasRow, CatalogRow, EventRow, PointRow, ProductRow, StockRow
 from bot.store.models import Alias, Event, Point, Product, StockLink
 
@@ -20,7 +21,7 @@ def test_every_table_column_comes_from_a_column_of_the_same_type(
     row: type[CatalogRow], table: type[SQLModel], renamed: dict[str, str]
 ) -> None:
     for name, table_field in table.model_fields.items():
-        if name == "id":
+        if name == "id" or (table is Event and name in BOT_ONLY_COLUMNS):
             continue
         column = renamed.get(name, name)
         assert column in row.model_fields, f"{table.__name__}.{name} has no column in the file"
@@ -37,3 +38,10 @@ def test_a_stock_row_names_the_product_and_point_the_link_joins() -> None:
 def test_every_key_is_made_of_the_file_s_columns() -> None:
     for model in FILES.values():
         assert model.KEY and set(model.KEY) <= set(model.model_fields)
+
+
+def test_only_the_bot_fills_the_columns_of_events_made_in_it() -> None:
+    """Events made with /event are marked, and by whom; the files cannot set either."""
+    assert set(Event.model_fields) - {"id", "point_name"} - set(EventRow.model_fields) == set(
+        BOT_ONLY_COLUMNS
+    )
