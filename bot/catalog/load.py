@@ -45,7 +45,11 @@ class InvalidCatalogError(Exception):
 
 
 async def load_catalog(
-    *, session: AsyncSession, directory: Path, dry_run: bool = False
+    *,
+    session: AsyncSession,
+    directory: Path,
+    dry_run: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> LoadReport:
     """Validate `directory`, then make the catalog tables equal to it in one transaction.
 
@@ -57,9 +61,13 @@ async def load_catalog(
     rows = validate_catalog(directory)
     if rows.problems:
         raise InvalidCatalogError(rows.problems)
+    if progress:
+        progress(f"  valid: {sum(len(table) for table in rows.tables.values()):,} rows")
     report = LoadReport()
     try:
         await _apply(session, rows, report)
+        if progress:
+            progress("  compared and written" if not dry_run else "  compared")
         if dry_run:
             await session.rollback()
             return report

@@ -8,6 +8,7 @@ events made in the bot are kept as they are in the database.
 """
 
 import csv
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -17,9 +18,11 @@ from zipfile import BadZipFile
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.catalog.load import InvalidCatalogError, LoadReport, load_catalog
 from bot.catalog.sheets import FILE_SHEETS, MADE_IN, MADE_IN_BOT, SHEET_FILES
-from bot.catalog.validate import Problem
+from bot.catalog.validate import Problem, validate_catalog
 
 PROGRESS_EVERY = 5000  # rows between two progress lines
 Progress = Callable[[str], None]
@@ -63,6 +66,37 @@ def cell_text(value: object) -> str:
 
 class UnreadableWorkbookError(Exception):
     pass
+
+
+class InvalidWorkbookError(Exception):
+    """Every problem of the workbook, by sheet and cell: nothing was loaded."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the workbook")
+        self.problems = problems
+
+
+async def import_workbook(
+    *, session: AsyncSession, path: Path, dry_run: bool, progress: Progress
+) -> LoadReport:
+    """Validate the workbook at `path` like a catalog directory and load it atomically like
+    one (a dry run rolls back). InvalidWorkbookError or UnreadableWorkbookError when it cannot
+    be loaded; the database is then exactly as it was."""
+    with tempfile.TemporaryDirectory(prefix="ocop-import-") as temporary:
+        directory = Path(temporary)
+        progress(f"Reading {path}")
+        places = workbook_to_directory(path, directory, progress)
+        if places.problems:  # the rest of the problems too, all at once
+            found = [*places.problems, *validate_catalog(directory).problems]
+            raise InvalidWorkbookError([places.locate(p) for p in sorted(found)])
+        progress("Validating (dry run)" if dry_run else "Validating and loading")
+        try:
+            return await load_catalog(
+                session=session, directory=directory, dry_run=dry_run, progress=progress
+            )
+        except InvalidCatalogError as error:
+            located = [places.locate(p) for p in sorted(error.problems)]
+            raise InvalidWorkbookError(located) from error
 
 
 def workbook_to_directory(path: Path, directory: Path, progress: Progress) -> SheetPlaces:

@@ -3,17 +3,16 @@
 
 import argparse
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from bot.catalog.load import InvalidCatalogError, LoadReport, load_catalog
-from bot.catalog.validate import Problem, validate_catalog
+from bot.catalog.validate import validate_catalog
 from bot.catalog.workbook_export import catalog_tables, write_workbook
 from bot.catalog.workbook_import import (
-    SheetPlaces,
+    InvalidWorkbookError,
     UnreadableWorkbookError,
-    workbook_to_directory,
+    import_workbook,
 )
 from bot.config import get_settings
 from bot.store.catalog import read_catalog
@@ -45,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--dry-run", action="store_true", help="change nothing; print what would change"
     )
-    parser.set_defaults(handler=import_workbook)
+    parser.set_defaults(handler=import_)
 
 
 TABLE_ORDER = ("products", "points", "stock", "aliases", "events")
@@ -125,30 +124,23 @@ async def export(args: argparse.Namespace) -> int:
     return 0
 
 
-async def import_workbook(args: argparse.Namespace) -> int:
+async def import_(args: argparse.Namespace) -> int:
     started = time.perf_counter()
 
     def progress(line: str) -> None:
         print(f"{line} ({time.perf_counter() - started:.1f} s)", flush=True)
 
-    with tempfile.TemporaryDirectory(prefix="ocop-import-") as temporary:
-        directory = Path(temporary)
-        progress(f"Reading {args.file}")
-        try:
-            places = workbook_to_directory(args.file, directory, progress)
-        except UnreadableWorkbookError as error:
-            print(error, file=sys.stderr)
-            return 1
-        if places.problems:  # the rest of the problems too, all at once
-            return _refuse(places, [*places.problems, *validate_catalog(directory).problems])
-        progress("Validating and loading" if not args.dry_run else "Validating (dry run)")
-        try:
-            async with open_session(get_settings().database_url) as session:
-                report = await load_catalog(
-                    session=session, directory=directory, dry_run=args.dry_run
-                )
-        except InvalidCatalogError as error:
-            return _refuse(places, error.problems)
+    try:
+        async with open_session(get_settings().database_url) as session:
+            report = await import_workbook(
+                session=session, path=args.file, dry_run=args.dry_run, progress=progress
+            )
+    except UnreadableWorkbookError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except InvalidWorkbookError as error:
+        _print_problems(error.problems)
+        return 1
     if args.dry_run:
         print("Dry run: nothing was written. An import would make these changes:")
         print_changes(report)
@@ -156,8 +148,3 @@ async def import_workbook(args: argparse.Namespace) -> int:
         _print_counts(report)
     progress("Done")
     return 0
-
-
-def _refuse(places: SheetPlaces, problems: list[Problem]) -> int:
-    _print_problems([places.locate(problem) for problem in sorted(problems)])
-    return 1
