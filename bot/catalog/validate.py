@@ -16,6 +16,7 @@ from bot.catalog.columns import (
     STOCK_COLUMNS,
     Column,
 )
+from bot.catalog.places import PLACE_COLUMNS, PLACE_KEY, place_problems
 from bot.geo.hanoi import hanoi_units, inside_hanoi
 
 FILES: dict[str, Sequence[Column]] = {
@@ -24,6 +25,7 @@ FILES: dict[str, Sequence[Column]] = {
     "stock.csv": STOCK_COLUMNS,
     "aliases.csv": ALIAS_COLUMNS,
     "events.csv": EVENT_COLUMNS,
+    "places.csv": PLACE_COLUMNS,
 }
 
 
@@ -67,6 +69,7 @@ def validate_catalog(directory: Path) -> CatalogRows:
     _check_keys(result)
     _check_wards(result)
     _check_references(result)
+    _check_places(result)
     result.problems.sort()
     return result
 
@@ -152,6 +155,7 @@ def _key_columns(file: str) -> tuple[str, ...]:
         "stock.csv": ("product", "point"),
         "aliases.csv": ("kind", "term", "alias"),
         "events.csv": ("name_vi",),
+        "places.csv": PLACE_KEY,
     }[file]
 
 
@@ -210,6 +214,11 @@ def _check_point_location(row: Row, problems: list[Problem]) -> None:
         problems.append(Problem("points.csv", row.line, "lat,lon", "required when a ward is given"))
     elif lat is None and row.values["location_exact"]:
         problems.append(Problem("points.csv", row.line, "location_exact", "true needs lat,lon"))
+
+
+def _check_places(result: CatalogRows) -> None:
+    rows = [(row.line, row.values) for row in result.tables["places.csv"]]
+    result.problems += [Problem("places.csv", *problem) for problem in place_problems(rows)]
 
 
 def _check_references(result: CatalogRows) -> None:

@@ -8,7 +8,8 @@ from bot.geo.nearest import (
     points_near_location,
     points_near_units,
 )
-from bot.geo.resolve import PlaceKind, PlaceMatch, place_nicknames, resolve_place
+from bot.geo.gazetteer import place_nicknames
+from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
 
 __all__ = [
     "Coordinates",
