@@ -18,8 +18,8 @@ from vietnamadminunits.database import query
 
 from bot.bench.catalog_files import read_catalog_files
 from bot.config import DEFAULT_CATALOG_DIR
-from bot.geo.nearest import points_near_units
 from bot.geo.gazetteer import place_nicknames
+from bot.geo.nearest import points_near_units
 from bot.geo.resolve import resolve_place
 from bot.geo.wards import ward_directory
 

@@ -99,7 +99,11 @@ class ProductNames:
     def __init__(self, products: Iterable[Product], aliases: AliasTable) -> None:
         self._terms = [entry for entry in aliases.entries if entry.kind == "product"]
         products = [product for product in products if product.id is not None]
-        self._readings = {product.id: self._product_readings(product) for product in products}
+        self._readings = {
+            product.id: self._product_readings(product)
+            for product in products
+            if product.id is not None
+        }
         # a query may add where the product is from or who makes it: "gốm Bát Tràng"
         self._context: dict[int | None, frozenset[str]] = {
             product.id: frozenset(
