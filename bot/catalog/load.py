@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.catalog.places import places_as_aliases
 from bot.catalog.validate import CatalogRows, Problem, validate_catalog
 from bot.store.catalog import bump_catalog_version
 from bot.store.models import Alias, Event, Point, Product, StockLink
@@ -127,7 +128,7 @@ async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -
         "aliases": await _upsert(
             session,
             Alias,
-            rows.values("aliases.csv"),
+            rows.values("aliases.csv") + places_as_aliases(rows.values("places.csv")),
             key=lambda v: (v["kind"], v["term"], v["alias"]),
         ),
         # events made in the bot are not the files' to change or remove

@@ -10,6 +10,7 @@ SHEET_FILES = {
     "stock": "stock.csv",
     "aliases": "aliases.csv",
     "events": "events.csv",
+    "places": "places.csv",
 }
 FILE_SHEETS = {file: sheet for sheet, file in SHEET_FILES.items()}
 NOTES_SHEET = "notes"
@@ -19,6 +20,12 @@ FORMULA_STARTS = ("=", "+", "-", "@")  # a spreadsheet would run a cell beginnin
 
 NOTES_HEADER = ("sheet", "column", "meaning", "ý nghĩa")
 NOTES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "places",
+        "every column",
+        "Landmarks load as aliases (aliases sheet): exported empty",
+        "Địa danh được lưu thành alias (trang aliases): xuất ra để trống",
+    ),
     (
         "products",
         "name_vi",

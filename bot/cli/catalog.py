@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=import_)
 
 
-TABLE_ORDER = ("products", "points", "stock", "aliases", "events")
+TABLE_ORDER = ("products", "points", "stock", "aliases", "events")  # as the load reports
 
 
 def _directory(args: argparse.Namespace) -> Path:

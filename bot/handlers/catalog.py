@@ -5,12 +5,12 @@ from telegram.ext import ContextTypes
 
 from bot.geo.hanoi import Coordinates, haversine_km
 from bot.geo.nearest import points_near_location
-from bot.handlers import callbacks
-from bot.handlers.common import answer, expired, language, pressed_id, reply, services
+from bot.handlers import callbacks, saved
+from bot.handlers.common import answer, expired, language, pressed, pressed_id, reply, services
 from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.store.users import get_location
-from bot.texts import Language, clip, plain, render
+from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import point_card, point_line, product_card, product_name
 
 WHERE_TO_BUY = 5  # points listed on a product card
@@ -25,10 +25,29 @@ async def saved_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return await get_location(session=session, user_id=update.effective_user.id)
 
 
-def point_button(point: Point) -> InlineKeyboardButton:
+# Where a list measured its distances from: what the user asked about, and its centres
+Origin = tuple[str, list[Coordinates]]
+
+
+def point_button(point: Point, origin_token: str | None = None) -> InlineKeyboardButton:
+    """A point's button; from a list, it carries the list's origin (saved under the token)."""
     return InlineKeyboardButton(
-        clip(point.name, BUTTON_TEXT), callback_data=callbacks.point(point.id or 0)
+        clip(point.name, BUTTON_TEXT), callback_data=callbacks.point(point.id or 0, origin_token)
     )
+
+
+async def save_origin(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, label: str, centres: list[Coordinates]
+) -> str:
+    """Save a list's origin for its point buttons: one origin per answer."""
+    return await saved.save(update, context, ["origin", label, [list(c) for c in centres]])
+
+
+def _as_origin(value: object) -> Origin | None:
+    if not (isinstance(value, list) and len(value) == 3 and value[0] == "origin"):
+        return None
+    _, label, centres = value
+    return str(label), [(float(lat), float(lon)) for lat, lon in centres]
 
 
 def product_button(product: Product, lang: Language) -> InlineKeyboardButton:
@@ -82,7 +101,14 @@ async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, produ
     )
 
 
-async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
+async def show_point(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    point_id: int,
+    origin: Origin | None = None,
+) -> None:
+    """A point's card; its distance is from `origin` (the list it was opened from) and says
+    so, else from the user's shared location."""
     lang = language(update, context)
     catalog = services(context).live.catalog
     point = catalog.point_by_id.get(point_id)
@@ -99,9 +125,13 @@ async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
     location = await saved_location(update, context)
     distance = (
         haversine_km(location, (point.lat, point.lon))
-        if location and point.lat is not None and point.lon is not None
+        if origin is None and location and point.lat is not None and point.lon is not None
         else None
     )
+    from_origin: Html | None = None
+    if origin is not None and origin[1] and point.lat is not None and point.lon is not None:
+        km = min(haversine_km(centre, (point.lat, point.lon)) for centre in origin[1])
+        from_origin = render(lang, "distance_from", km=f"{km:.1f}", origin=origin[0])
     keyboard = [[product_button(product, lang)] for product in carries[:WHERE_TO_BUY]]
     if point.lat is not None:
         keyboard.insert(
@@ -113,11 +143,10 @@ async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
             ],
         )
     keyboard.append([report_button("s", point_id, lang)])
-    await reply(
-        update,
-        point_card(point, lang, carries=carries, distance_km=distance),
-        InlineKeyboardMarkup(keyboard),
-    )
+    card = point_card(point, lang, carries=carries, distance_km=distance)
+    if from_origin is not None:
+        card = Html(f"{card}\n📍 {from_origin}")
+    await reply(update, card, InlineKeyboardMarkup(keyboard))
 
 
 async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
@@ -147,11 +176,13 @@ async def product_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def point_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     point_id = pressed_id(context)
-    if point_id not in services(context).live.catalog.point_by_id:
+    token = pressed(context, 2)
+    origin = _as_origin(await saved.load(update, context, token)) if token else None
+    if point_id not in services(context).live.catalog.point_by_id or (token and origin is None):
         await expired(update, context)
         return
     await answer(update)
-    await show_point(update, context, point_id)
+    await show_point(update, context, point_id, origin)
 
 
 async def venue_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

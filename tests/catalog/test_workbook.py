@@ -69,7 +69,9 @@ def exported(
     path = tmp_path / "catalog.xlsx"
     code, out, err = run("catalog", "export", str(path))
     assert code == 0, err
-    assert out.startswith(f"Wrote {path}: 150 products, 2 points, 1 stock, 1 aliases, 2 events")
+    assert out.startswith(
+        f"Wrote {path}: 150 products, 2 points, 1 stock, 3 aliases, 2 events, 0 places"
+    )
     return path
 
 
@@ -95,7 +97,7 @@ def test_the_workbook_has_notes_then_a_sheet_per_table_and_marks_bot_events(
     exported: Path,
 ) -> None:
     workbook = load_workbook(exported, read_only=True)
-    assert workbook.sheetnames == ["notes", *TABLES]
+    assert workbook.sheetnames == ["notes", *TABLES, "places"]
     events = list(workbook["events"].iter_rows(values_only=True))
     assert events[0][-1] == "made_in"
     assert [(row[0], row[-1]) for row in events[1:]] == [
