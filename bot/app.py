@@ -1,6 +1,7 @@
 """Builds the Telegram `Application`: every handler is registered here, in order."""
 
 import logging
+from datetime import time
 from functools import partial
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -22,6 +23,7 @@ from telegram.ext import (
 from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.telegram_send import telegram_sender
 from bot.config import Settings
+from bot.geo.hanoi import VIETNAM_TIME
 from bot.geo.wards import ward_directory
 from bot.handlers import callbacks
 from bot.handlers.catalog import point_pressed, product_pressed, venue_pressed
@@ -30,6 +32,7 @@ from bot.handlers.errors import on_error
 from bot.handlers.events import show_events
 from bot.handlers.gate import FloodGuard, flood_gate, user_gate
 from bot.handlers.inline import inline_query
+from bot.handlers.insight import digest_job, digest_pressed, flush_job, insight_command, purge_job
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
 from bot.handlers.search import free_text, not_understood, page_pressed, unknown_command
 from bot.handlers.staff import (
@@ -38,6 +41,7 @@ from bot.handlers.staff import (
     audience_pressed,
     cancel_command,
     decision_pressed,
+    offer_catalog_drafts,
     report_to_staff,
     staff_message,
 )
@@ -45,6 +49,7 @@ from bot.handlers.start import choose_language, help_command, language_chosen, m
 from bot.handlers.subscribe import (
     home_ward_pressed,
     membership_changed,
+    news_settings_pressed,
     reactivate_on_start,
     settings_command,
     subscribe_command,
@@ -58,6 +63,9 @@ from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
 NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
+PURGE_AT = time(3, 0, tzinfo=VIETNAM_TIME)  # insight records past their retention go daily
+DIGEST_CHECK_SECONDS = 60  # how often an instance looks whether the weekly digest is due
+DRAFT_OFFER_SECONDS = 30  # how often an instance looks for drafts `catalog load` made
 COMMANDS = ("start", "help", "near", "events", "subscribe", "settings", "unsubscribe", "lang")
 
 
@@ -101,6 +109,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         ("announce", announce),
         ("announcements", announcements),
         ("cancel", cancel_command),
+        ("insight", insight_command),
     ):
         application.add_handler(CommandHandler(command, callback))
     application.add_handler(CommandHandler("start", reactivate_on_start), group=1)
@@ -118,6 +127,8 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         (callbacks.UNSUBSCRIBE, unsubscribe_pressed),
         (callbacks.AUDIENCE, audience_pressed),
         (callbacks.DECISION, decision_pressed),
+        (callbacks.DIGEST, digest_pressed),
+        (callbacks.NEWS_SETTINGS, news_settings_pressed),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(expired))  # stale or forged buttons
@@ -156,11 +167,17 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     english = [BotCommand(name, plain("en", f"cmd_{name}")) for name in COMMANDS]
     await application.bot.set_my_commands(english)
     if application.job_queue:
-        application.job_queue.run_repeating(
+        jobs = application.job_queue
+        jobs.run_repeating(
             refresh_catalog,
             interval=settings.catalog_refresh_seconds,
             first=settings.catalog_refresh_seconds,
         )
+        jobs.run_repeating(offer_catalog_drafts, interval=DRAFT_OFFER_SECONDS, first=5)
+        flush = settings.insight_flush_seconds
+        jobs.run_repeating(flush_job, interval=flush, first=flush)
+        jobs.run_daily(purge_job, time=PURGE_AT)
+        jobs.run_repeating(digest_job, interval=DIGEST_CHECK_SECONDS, first=DIGEST_CHECK_SECONDS)
 
 
 async def refresh_catalog(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -177,6 +194,7 @@ async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
     """Before the bot's HTTP client closes: let the sender finish its calls in flight."""
     shared: Services | None = application.bot_data.get("services")
     if shared:
+        await shared.recorder.flush(shared.engine)
         await shared.sender.stop()
 
 

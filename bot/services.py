@@ -3,7 +3,7 @@ handlers. The live catalog bundles one catalog snapshot with everything built fr
 search index and the place resolver), so a reload swaps them together.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.broadcast.sender import Sender
 from bot.config import Settings
 from bot.geo.resolve import PlaceMatch, place_nicknames, resolve_place
+from bot.insight.recorder import Recorder
 from bot.search import SearchIndex, SearchResult
 from bot.store.catalog import Catalog, read_catalog
 from bot.store.models import CatalogState
@@ -43,6 +44,8 @@ class Services:
     sessions: async_sessionmaker[AsyncSession]
     live: LiveCatalog  # replaced as a whole when the catalog is reloaded
     sender: Sender  # delivers announcements in the background
+    # keeps what visitors ask (never who) in memory; a job writes it in batches
+    recorder: Recorder = field(default_factory=Recorder)
 
 
 async def catalog_version(*, session: AsyncSession) -> int:

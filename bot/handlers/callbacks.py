@@ -18,7 +18,7 @@ HOME_WARD = re.compile(r"^h:(\d{5}|none)\Z", re.ASCII)
 UNSUBSCRIBE_DATA = "u"
 UNSUBSCRIBE = re.compile(r"^u\Z", re.ASCII)
 AUDIENCE = re.compile(r"^a:(everyone|events|showrooms|ward|w\d{5})\Z", re.ASCII)
-DECISION = re.compile(r"^an:(send|when|cancel):(\d{1,9})\Z", re.ASCII)
+DECISION = re.compile(r"^an:(send|force|when|cancel):(\d{1,9})\Z", re.ASCII)
 
 
 def product(product_id: int) -> str:
@@ -63,3 +63,12 @@ def audience(choice: str) -> str:
 
 def decision(action: str, announcement_id: int) -> str:
     return f"an:{action}:{announcement_id}"
+
+
+DIGEST = re.compile(r"^dg:(on|off)\Z", re.ASCII)
+NEWS_SETTINGS_DATA = "ns"  # under every announcement: the subscriber's topics, or stop
+NEWS_SETTINGS = re.compile(r"^ns\Z", re.ASCII)
+
+
+def digest(on: bool) -> str:
+    return f"dg:{'on' if on else 'off'}"

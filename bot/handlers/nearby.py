@@ -17,6 +17,8 @@ from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.insight import record
+from bot.insight.events import NearEvent
 from bot.store.catalog import Catalog
 from bot.store.users import set_location
 from bot.texts import Html, Language, clip, plain, render
@@ -150,6 +152,7 @@ async def ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     product_ids, product = products
     wanted = frozenset(product_ids) if product_ids is not None else None
     await show_near_ward(update, context, match[1], (wanted, product))
+    record(update, context, NearEvent(language(update, context), ward_code=match[1]))
 
 
 async def ask_for_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -171,6 +174,8 @@ async def near_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if place:
         match = services(context).live.resolve_place(clip(place, QUERY_LIMIT))
         await near_place(update, context, place, match)
+        ward = match.unit.code if match.unit is not None else None
+        record(update, context, NearEvent(language(update, context), ward_code=ward))
     else:
         await ask_for_location(update, context)
 
@@ -187,3 +192,4 @@ async def location_shared(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     nearby = points_near_location(catalog=services(context).live.catalog, location=location)
     text, buttons = nearby_reply(nearby, lang, place=plain(lang, "your_location"), product=None)
     await reply(update, text, InlineKeyboardMarkup(buttons))
+    record(update, context, NearEvent(lang, location=location))

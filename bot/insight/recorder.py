@@ -84,7 +84,9 @@ class Recorder:
             async with engine.begin() as connection:
                 await connection.execute(sa.insert(ask_event_table), [row(p) for p in batch])
         except Exception:
-            logger.exception("could not write %d insight records; kept for the next try", len(batch))
+            logger.exception(
+                "could not write %d insight records; kept for the next try", len(batch)
+            )
             self._buffer[:0] = batch
             del self._buffer[: max(len(self._buffer) - self.max_buffered, 0)]
             return 0

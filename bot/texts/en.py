@@ -186,8 +186,8 @@ TEXTS: dict[str, str] = {
         "Send it anyway?"
     ),
     "btn_send_anyway": "Send anyway",
-    "news_footer": "🔔 OCOP Hanoi news: change topics or stop with the button or /settings",
-    "btn_news_settings": "⚙️ Topics · Stop",
+    "news_footer": "🔔 OCOP Hanoi news",
+    "btn_news_settings": "Topics · Stop",
     "new_shops_draft": "🏪 New OCOP points of sale in Hanoi:\n{shops}",
     "new_shops_offer": (
         "🏪 <code>catalog load</code> added {count} point(s) of sale. Above is a draft for "
@@ -205,7 +205,7 @@ TEXTS: dict[str, str] = {
     "insight_points": "<b>Most opened shops</b>",
     "insight_wards": "<b>Demand by ward</b>",
     "insight_item": "{n}. {text} — {count}",
-    "insight_unmet_item": "{n}. {text} ({language}) — {count}",
+    "insight_unmet_item": "{n}. {text} ({asked_in}) — {count}",
     "insight_point_item": "{n}. {text} — {count}, map {directions}",
     "insight_empty": "—",
     "insight_subscribers": "<b>Subscribers</b>: {new} new, {lost} left",

@@ -52,7 +52,7 @@ def insight_text(
                 "insight_unmet_item",
                 n=n,
                 text=clip(u.text, ITEM_TEXT),
-                language=u.language,
+                asked_in=u.language,
                 count=u.count,
             )
             for n, u in enumerate(report.top_unmet, 1)
@@ -80,13 +80,9 @@ def insight_text(
             for n, o in enumerate(report.top_points, 1)
         ],
     )
-    units = hanoi_units()
     section(
         "insight_wards",
-        [
-            _item(lang, n, units[w.ward_code].name if w.ward_code in units else w.ward_code, w.count)
-            for n, w in enumerate(report.wards, 1)
-        ],
+        [_item(lang, n, _ward_name(w.ward_code), w.count) for n, w in enumerate(report.wards, 1)],
     )
     sections.append(
         render(
@@ -98,6 +94,11 @@ def insight_text(
 
 def _item(lang: Language, n: int, text: str, count: int) -> Html:
     return render(lang, "insight_item", n=n, text=clip(text, ITEM_TEXT), count=count)
+
+
+def _ward_name(code: str) -> str:
+    unit = hanoi_units().get(code)
+    return unit.name if unit else code
 
 
 def _empty(lang: Language) -> Html:

@@ -188,7 +188,7 @@ TEXTS: dict[str, str] = {
         "Vẫn gửi?"
     ),
     "btn_send_anyway": "Vẫn gửi",
-    "news_footer": "🔔 Tin OCOP Hà Nội: đổi chủ đề hoặc dừng nhận bằng nút bên dưới hoặc /settings",
+    "news_footer": "🔔 Tin OCOP Hà Nội",
     "btn_news_settings": "⚙️ Chủ đề · Dừng",
     "new_shops_draft": "🏪 Điểm bán OCOP mới ở Hà Nội:\n{shops}",
     "new_shops_offer": (
@@ -206,7 +206,7 @@ TEXTS: dict[str, str] = {
     "insight_points": "<b>Điểm bán được mở nhiều nhất</b>",
     "insight_wards": "<b>Nhu cầu theo phường/xã</b>",
     "insight_item": "{n}. {text} — {count}",
-    "insight_unmet_item": "{n}. {text} ({language}) — {count}",
+    "insight_unmet_item": "{n}. {text} ({asked_in}) — {count}",
     "insight_point_item": "{n}. {text} — {count}, bản đồ {directions}",
     "insight_empty": "—",
     "insight_subscribers": "<b>Người đăng ký</b>: {new} mới, {lost} rời đi",
