@@ -27,6 +27,9 @@ class LoadReport:
     problems: list[Problem] = field(default_factory=list)
     changes: dict[str, TableChanges] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
+    # Points of sale this load added to a catalog that had points before (not a first load):
+    # staff are offered a draft announcement naming them.
+    new_points: list[Point] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -69,6 +72,8 @@ class _Upserted(Generic[Model]):
     gone: list[Model]
     added: int
     updated: int
+    new: list[Model] = field(default_factory=list)
+    existed: int = 0  # rows before the load
 
 
 async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -> None:
@@ -107,6 +112,8 @@ async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -
         await session.flush()
         report.changes[table] = TableChanges(result.added, result.updated, len(result.gone))
         report.totals[table] = len(result.by_key)
+    if points.existed:
+        report.new_points = list(points.new)
 
 
 async def _upsert(
@@ -121,6 +128,7 @@ async def _upsert(
     existing = {key(row.model_dump()): row for row in (await session.exec(select(model))).all()}
     wanted_by_key = {key(values): values for values in wanted}
     added = updated = 0
+    new: list[Model] = []
     by_key: dict[Hashable, Model] = {}
     for k, values in wanted_by_key.items():
         clean = {name: value for name, value in values.items() if name in fields}
@@ -128,6 +136,7 @@ async def _upsert(
         if row is None:
             row = model(**clean)
             added += 1
+            new.append(row)
         elif any(getattr(row, name) != value for name, value in clean.items()):
             for name, value in clean.items():
                 setattr(row, name, value)
@@ -136,4 +145,4 @@ async def _upsert(
         by_key[k] = row
     await session.flush()
     gone = [row for k, row in existing.items() if k not in wanted_by_key]
-    return _Upserted(by_key, gone, added, updated)
+    return _Upserted(by_key, gone, added, updated, new, len(existing))

@@ -13,6 +13,7 @@ BENCHMARKS = {
     "bot": "bot.bench.bot_load",
     "places": "bot.bench.places",
     "broadcast": "bot.bench.broadcast",
+    "insight": "bot.bench.insight",
 }
 
 

@@ -4,10 +4,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.broadcast.announcements import create_announcement
 from bot.catalog.load import InvalidCatalogError, load_catalog
 from bot.catalog.validate import Problem, validate_catalog
 from bot.config import get_settings
+from bot.store.broadcast import Audience, Topic
 from bot.store.db import open_session
+from bot.store.models import Point
+from bot.texts import LANGUAGES, plain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -49,9 +53,20 @@ def validate(args: argparse.Namespace) -> int:
 
 async def load(args: argparse.Namespace) -> int:
     settings = get_settings()
+    draft_id = None
     try:
         async with open_session(settings.database_url) as session:
             report = await load_catalog(session=session, directory=_directory(args))
+            if report.new_points:
+                draft = await create_announcement(
+                    session=session,
+                    text=new_shops_text(report.new_points),
+                    audience=Audience.TOPIC,
+                    audience_value=Topic.SHOWROOMS.value,
+                    created_by=0,
+                    source="catalog",
+                )
+                draft_id = draft.id
     except InvalidCatalogError as error:
         _print_problems(error.problems)
         return 1
@@ -61,4 +76,17 @@ async def load(args: argparse.Namespace) -> int:
             f"{table:<10} {report.totals[table]:>6} {changes.added:>6} "
             f"{changes.updated:>8} {changes.removed:>8}"
         )
+    if report.new_points:
+        print(
+            f"{len(report.new_points)} new point(s) of sale: draft announcement #{draft_id} "
+            "for «new shops» awaits staff review in the bot (nothing is sent by itself)."
+        )
     return 0
+
+
+def new_shops_text(points: list[Point]) -> str:
+    """The draft for the «new shops» topic: the new points, in both languages."""
+    shops = "\n".join(
+        f"• {point.name}" + (f" — {point.address}" if point.address else "") for point in points
+    )
+    return "\n\n".join(plain(lang, "new_shops_draft").format(shops=shops) for lang in LANGUAGES)
