@@ -41,6 +41,7 @@ from bot.handlers.staff import (
     audience_pressed,
     cancel_command,
     decision_pressed,
+    news_footer,
     offer_catalog_drafts,
     report_to_staff,
     staff_message,
@@ -154,7 +155,9 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         logger.warning("The catalog is empty: run `python -m bot catalog load`")
     sender = Sender(
         engine=engine,
-        send=telegram_sender(application.bot, paid_broadcast=settings.paid_broadcasts),
+        send=telegram_sender(
+            application.bot, paid_broadcast=settings.paid_broadcasts, footer=news_footer()
+        ),
         on_finished=partial(report_to_staff, application),
         instance_id=settings.instance_id,
         options=SenderOptions(rate=settings.broadcast_rate),

@@ -63,7 +63,7 @@ def news_footer() -> Footer:
     """The footer under every announcement, in both languages (one message for every reader)."""
     names = " · ".join(plain(lang, "news_footer") for lang in LANGUAGES)
     return Footer(
-        text=f"— {names}: /settings",
+        text=f"— 🔔 {names}: /settings",
         button=" / ".join(plain(lang, "btn_news_settings") for lang in LANGUAGES),
         callback_data=callbacks.NEWS_SETTINGS_DATA,
     )

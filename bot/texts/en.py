@@ -186,7 +186,7 @@ TEXTS: dict[str, str] = {
         "Send it anyway?"
     ),
     "btn_send_anyway": "Send anyway",
-    "news_footer": "🔔 OCOP Hanoi news",
+    "news_footer": "OCOP Hanoi news",
     "btn_news_settings": "Topics · Stop",
     "new_shops_draft": "🏪 New OCOP points of sale in Hanoi:\n{shops}",
     "new_shops_offer": (

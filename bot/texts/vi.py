@@ -188,7 +188,7 @@ TEXTS: dict[str, str] = {
         "Vẫn gửi?"
     ),
     "btn_send_anyway": "Vẫn gửi",
-    "news_footer": "🔔 Tin OCOP Hà Nội",
+    "news_footer": "Tin OCOP Hà Nội",
     "btn_news_settings": "⚙️ Chủ đề · Dừng",
     "new_shops_draft": "🏪 Điểm bán OCOP mới ở Hà Nội:\n{shops}",
     "new_shops_offer": (
