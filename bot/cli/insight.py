@@ -5,6 +5,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from bot.config import get_settings
 from bot.insight.chart import insight_chart
 from bot.insight.report import WINDOWS, insight_report
@@ -30,9 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 async def insight_command(args: argparse.Namespace) -> int:
     lang: Language = args.lang
     async with open_session(get_settings().database_url) as session:
-        connection = await session.connection()
-        report = await insight_report(connection, days=args.days)
         catalog = await read_catalog(session=session)
+        engine = session.bind
+        assert isinstance(engine, AsyncEngine)
+        report = await insight_report(engine, days=args.days)
     if args.json:
         print(json.dumps(dataclasses.asdict(report), default=str, ensure_ascii=False, indent=2))
     else:

@@ -3,6 +3,7 @@ digest, and the background jobs that write, purge and send."""
 
 import asyncio
 import logging
+from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -23,6 +24,7 @@ from bot.insight.digest import (
 from bot.insight.events import AskRecord
 from bot.insight.recorder import purge
 from bot.insight.report import WINDOWS, InsightReport, insight_report
+from bot.insight.rollup import last_closed_day, roll_up
 from bot.services import Services
 from bot.store.types import utc_now
 from bot.store.users import read_user_state
@@ -45,8 +47,7 @@ def record(update: Update, context: ContextTypes.DEFAULT_TYPE, asked: AskRecord)
 async def compute(shared: Services, days: int) -> InsightReport:
     """The report on the last `days` days, with this instance's buffered records written first."""
     await shared.recorder.flush(shared.engine)
-    async with shared.engine.connect() as connection:
-        return await insight_report(connection, days=days)
+    return await insight_report(shared.engine, days=days)
 
 
 async def send_insight(
@@ -118,9 +119,12 @@ async def flush_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def purge_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Daily: yesterday's rollup (if no report made it yet), and records past their retention."""
     shared = services(context)
+    now = utc_now()
+    await roll_up(shared.engine, first_day=last_closed_day(now) - timedelta(days=7), now=now)
     days = shared.settings.insight_retention_days
-    deleted = await purge(shared.engine, now=utc_now(), retention_days=days)
+    deleted = await purge(shared.engine, now=now, retention_days=days)
     if deleted:
         logger.info("Purged %d insight records older than %d days", deleted, days)
 

@@ -25,6 +25,7 @@ from bot.insight.events import (
     SearchEvent,
     SubscriptionEvent,
 )
+from bot.insight.rollup import purge_rollup
 from bot.store.insight import ask_event_table
 from bot.vietnamese import normalize
 
@@ -134,10 +135,11 @@ def _ward_of(location: tuple[float, float] | None) -> str | None:
 
 
 async def purge(engine: AsyncEngine, *, now: datetime, retention_days: int) -> int:
-    """Delete records older than `retention_days`; how many went."""
+    """Delete records (and their rollup) older than `retention_days`; how many records went."""
     cutoff = now - timedelta(days=retention_days)
     async with engine.begin() as connection:
         deleted = await connection.execute(
             sa.delete(ask_event_table).where(ask_event_table.c.at < cutoff)
         )
+        await purge_rollup(connection, before=cutoff.astimezone(VIETNAM_TIME).date())
     return deleted.rowcount

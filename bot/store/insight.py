@@ -14,13 +14,8 @@ class AskEvent(SQLModel, table=True):
     `visitor` is a hash of the user id salted with that day's salt (never stored), so distinct
     visitors can be counted per day and never linked across days or back to a person."""
 
-    __table_args__ = (
-        # Each report query reads one of these in key order: no table lookups, no sort.
-        Index("ix_askevent_kind_day", "kind", "day", "verdict", "visitor"),
-        Index("ix_askevent_kind_text", "kind", "text", "day", "verdict", "language"),
-        Index("ix_askevent_kind_target", "kind", "target_id", "day"),
-        Index("ix_askevent_kind_ward", "kind", "ward_code", "day"),
-    )
+    # Reports read only the days not yet rolled up (today, mostly) from here.
+    __table_args__ = (Index("ix_askevent_kind_day", "kind", "day"),)
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime, index=True)
@@ -34,6 +29,34 @@ class AskEvent(SQLModel, table=True):
     target_id: int | None = None  # the product or point opened
     ward_code: str | None = Field(default=None, sa_type=String(5))  # the 2025 ward asked about
     visitor: str | None = Field(default=None, sa_type=String(16))  # daily salted hash
+
+
+class AskDaily(SQLModel, table=True):
+    """The daily rollup of closed days, which reports read instead of the raw rows.
+
+    kind "day": one row per day (searches `n`, `unmet`, distinct `visitors`); "search": per
+    normalised text (`key`) and language; "ward": per ward code (searches and /near);
+    "product", "point", "directions": per target id; "subscribe", "unsubscribe": `n`.
+    """
+
+    __table_args__ = (
+        Index("ix_askdaily_kind_day", "kind", "day", "key", "language", "n", "unmet"),
+    )
+
+    day: date = Field(primary_key=True)
+    kind: str = Field(sa_type=String(12), primary_key=True)
+    key: str = Field(sa_type=String(200), primary_key=True)
+    language: str = Field(sa_type=String(2), primary_key=True)
+    n: int
+    unmet: int = 0
+    visitors: int = 0
+
+
+class AskRollup(SQLModel, table=True):
+    """A day whose rollup is in `askdaily`; inserting it claims the rollup (once everywhere)."""
+
+    day: date = Field(primary_key=True)
+    rolled_at: datetime = Field(default_factory=utc_now, sa_type=UTCDateTime)
 
 
 class DigestReader(SQLModel, table=True):
@@ -54,3 +77,5 @@ class DigestWeek(SQLModel, table=True):
 
 
 ask_event_table = SQLModel.metadata.tables["askevent"]
+ask_daily_table = SQLModel.metadata.tables["askdaily"]
+ask_rollup_table = SQLModel.metadata.tables["askrollup"]

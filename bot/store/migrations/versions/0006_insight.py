@@ -1,9 +1,10 @@
-"""Staff insight: recorded asking (no askers), weekly digest readers and the once-per-week
-claim; announcements remember whether `catalog load` drafted them and when staff were offered it.
+"""Staff insight: recorded asking (no askers) with its daily rollup, weekly digest readers and
+the once-per-week claim; announcements remember whether `catalog load` drafted them and when
+staff were offered it.
 
 Revision ID: 0006_insight
 Revises: 0002
-Create Date: 2026-11-28 03:59:02.442728
+Create Date: 2026-11-28 04:09:50.919114
 """
 
 from collections.abc import Sequence
@@ -18,6 +19,22 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "askdaily",
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("kind", sa.String(length=12), nullable=False),
+        sa.Column("key", sa.String(length=200), nullable=False),
+        sa.Column("language", sa.String(length=2), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.Column("unmet", sa.Integer(), nullable=False),
+        sa.Column("visitors", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("day", "kind", "key", "language", name=op.f("pk_askdaily")),
+    )
+    with op.batch_alter_table("askdaily", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_askdaily_kind_day", ["kind", "day", "key", "language", "n", "unmet"], unique=False
+        )
+
     op.create_table(
         "askevent",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -36,15 +53,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("askevent", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_askevent_at"), ["at"], unique=False)
-        batch_op.create_index(
-            "ix_askevent_kind_day", ["kind", "day", "verdict", "visitor"], unique=False
-        )
-        batch_op.create_index("ix_askevent_kind_target", ["kind", "target_id", "day"], unique=False)
-        batch_op.create_index(
-            "ix_askevent_kind_text", ["kind", "text", "day", "verdict", "language"], unique=False
-        )
-        batch_op.create_index("ix_askevent_kind_ward", ["kind", "ward_code", "day"], unique=False)
+        batch_op.create_index("ix_askevent_kind_day", ["kind", "day"], unique=False)
 
+    op.create_table(
+        "askrollup",
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("rolled_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("day", name=op.f("pk_askrollup")),
+    )
     op.create_table(
         "digestreader",
         sa.Column("user_id", sa.BigInteger(), autoincrement=False, nullable=False),
@@ -74,11 +90,13 @@ def downgrade() -> None:
 
     op.drop_table("digestweek")
     op.drop_table("digestreader")
+    op.drop_table("askrollup")
     with op.batch_alter_table("askevent", schema=None) as batch_op:
-        batch_op.drop_index("ix_askevent_kind_ward")
-        batch_op.drop_index("ix_askevent_kind_text")
-        batch_op.drop_index("ix_askevent_kind_target")
         batch_op.drop_index("ix_askevent_kind_day")
         batch_op.drop_index(batch_op.f("ix_askevent_at"))
 
     op.drop_table("askevent")
+    with op.batch_alter_table("askdaily", schema=None) as batch_op:
+        batch_op.drop_index("ix_askdaily_kind_day")
+
+    op.drop_table("askdaily")
