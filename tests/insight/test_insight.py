@@ -38,12 +38,10 @@ async def recorded(url: str) -> Recorder:
         recorder.record(asked("pizza", "none", days_ago, "en"), user_id=2)
         recorder.record(asked("pizza", "related", days_ago, "vi"), user_id=3)
         recorder.record(asked("gốm bát tràng", "found", days_ago), user_id=1)
-        recorder.record(CardEvent("product", 3, "vi", at=NOW - timedelta(days=days_ago)))
-        recorder.record(CardEvent("directions", 9, "en", at=NOW - timedelta(days=days_ago)))
-        recorder.record(
-            NearEvent("en", location=(21.0245, 105.8412), at=NOW - timedelta(days=days_ago))
-        )
-        recorder.record(SubscriptionEvent("vi", joined=True, at=NOW - timedelta(days=days_ago)))
+        recorder.record(CardEvent("product", 3, "vi", at=at))
+        recorder.record(CardEvent("directions", 9, "en", at=at))
+        recorder.record(NearEvent("en", location=(21.0245, 105.8412), at=at))
+        recorder.record(SubscriptionEvent("vi", joined=True, at=at))
     recorder.record(SubscriptionEvent("vi", joined=False, at=NOW))
     async with open_engine(url) as engine:
         assert await recorder.flush(engine) == 41
