@@ -519,7 +519,7 @@ async def _offer(
             ],
         ]
     )
-    count = announcement.text.count("\n• ")
+    count = announcement.text.split("\n\n")[0].count("\n• ")  # the shops, in one language
     await context.bot.send_message(
         chat_id, render(lang, "new_shops_offer", count=count), reply_markup=keyboard
     )

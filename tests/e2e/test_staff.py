@@ -220,3 +220,32 @@ async def test_the_ward_step_takes_an_old_district_with_ward_buttons(
     await staff.next_reply(kinds={"message"})  # the preview itself
     summary = await staff.next_reply(kinds={"message"})
     assert "Subscribers in Phường Ô Chợ Dừa — recipients now: 1" in summary.text
+
+
+async def test_a_catalog_draft_is_offered_to_staff_and_sent_only_when_they_say(
+    staff: SimUser, app: AnyApplication, new_user: Callable[..., SimUser]
+) -> None:
+    from bot.broadcast.announcements import create_announcement
+    from bot.cli.catalog import new_shops_text
+    from bot.store.broadcast import Audience
+    from bot.store.models import Point
+
+    await subscribers(new_user, 1)
+    shop = Point(name="OCOP Cầu Giấy", kind="showroom", address="1 Xuân Thủy", source_url="x")
+    async with app.bot_data["services"].sessions() as session:
+        await create_announcement(
+            session=session,
+            text=new_shops_text([shop]),
+            audience=Audience.TOPIC,
+            audience_value="showrooms",
+            created_by=0,
+            source="catalog",
+        )
+    draft = await staff.next_reply(kinds={"message"}, within=15)
+    assert draft.text.startswith("🏪 Điểm bán OCOP mới ở Hà Nội:\n• OCOP Cầu Giấy — 1 Xuân Thủy")
+    offer = await staff.next_reply(kinds={"message"})
+    assert "vừa thêm 1 điểm bán" in offer.text and "Không có gì tự gửi đi." in offer.text
+    [waiting] = await announcements_in_db(app)
+    assert waiting.status == "draft" and waiting.offered_at is not None
+    await staff.press("✅ Gửi ngay")
+    assert (await staff.next_reply(kinds={"edit"})).text.startswith("✅ Announcement #1 is queued")
