@@ -1,6 +1,7 @@
 """Builds the Telegram `Application`: every handler is registered here, in order."""
 
 import logging
+from datetime import time
 from functools import partial
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -22,6 +23,7 @@ from telegram.ext import (
 from bot.broadcast.sender import Sender, SenderOptions
 from bot.broadcast.telegram_send import telegram_sender
 from bot.config import Settings
+from bot.geo.hanoi import VIETNAM_TIME
 from bot.geo.wards import ward_directory
 from bot.handlers import callbacks
 from bot.handlers.awaited import cancel_command, staff_message
@@ -39,6 +41,7 @@ from bot.handlers.event_dialogue import (
 from bot.handlers.events import show_events
 from bot.handlers.gate import FloodGuard, flood_gate, user_gate
 from bot.handlers.inline import inline_query
+from bot.handlers.insight import digest_job, digest_pressed, flush_job, insight_command, purge_job
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
 from bot.handlers.reports import (
     problem_pressed,
@@ -54,12 +57,15 @@ from bot.handlers.staff import (
     announcements,
     audience_pressed,
     decision_pressed,
+    news_footer,
+    offer_catalog_drafts,
     report_to_staff,
 )
 from bot.handlers.start import choose_language, help_command, language_chosen, menu_chosen, start
 from bot.handlers.subscribe import (
     home_ward_pressed,
     membership_changed,
+    news_settings_pressed,
     reactivate_on_start,
     settings_command,
     subscribe_command,
@@ -73,6 +79,9 @@ from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
 NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
+PURGE_AT = time(3, 0, tzinfo=VIETNAM_TIME)  # insight records past their retention go daily
+DIGEST_CHECK_SECONDS = 60  # how often an instance looks whether the weekly digest is due
+DRAFT_OFFER_SECONDS = 30  # how often an instance looks for drafts `catalog load` made
 COMMANDS = ("start", "help", "near", "events", "subscribe", "settings", "unsubscribe", "lang")
 
 
@@ -120,6 +129,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         ("cancel", cancel_command),
         ("event", event_command),
         ("reports", reports_command),
+        ("insight", insight_command),
     ):
         application.add_handler(CommandHandler(command, callback))
     application.add_handler(CommandHandler("start", reactivate_on_start), group=1)
@@ -146,6 +156,8 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         (callbacks.REPORT_PROBLEM, problem_pressed),
         (callbacks.REPORT_OPEN, report_open_pressed),
         (callbacks.REPORT_RESOLVE, report_resolve_pressed),
+        (callbacks.DIGEST, digest_pressed),
+        (callbacks.NEWS_SETTINGS, news_settings_pressed),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
     application.add_handler(CallbackQueryHandler(expired))  # stale or forged buttons
@@ -171,7 +183,9 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         logger.warning("The catalog is empty: run `python -m bot catalog load`")
     sender = Sender(
         engine=engine,
-        send=telegram_sender(application.bot, paid_broadcast=settings.paid_broadcasts),
+        send=telegram_sender(
+            application.bot, paid_broadcast=settings.paid_broadcasts, footer=news_footer()
+        ),
         on_finished=partial(report_to_staff, application),
         instance_id=settings.instance_id,
         options=SenderOptions(rate=settings.broadcast_rate),
@@ -184,11 +198,17 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     english = [BotCommand(name, plain("en", f"cmd_{name}")) for name in COMMANDS]
     await application.bot.set_my_commands(english)
     if application.job_queue:
-        application.job_queue.run_repeating(
+        jobs = application.job_queue
+        jobs.run_repeating(
             refresh_catalog,
             interval=settings.catalog_refresh_seconds,
             first=settings.catalog_refresh_seconds,
         )
+        jobs.run_repeating(offer_catalog_drafts, interval=DRAFT_OFFER_SECONDS, first=5)
+        flush = settings.insight_flush_seconds
+        jobs.run_repeating(flush_job, interval=flush, first=flush)
+        jobs.run_daily(purge_job, time=PURGE_AT)
+        jobs.run_repeating(digest_job, interval=DIGEST_CHECK_SECONDS, first=DIGEST_CHECK_SECONDS)
 
 
 async def refresh_catalog(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -205,6 +225,7 @@ async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
     """Before the bot's HTTP client closes: let the sender finish its calls in flight."""
     shared: Services | None = application.bot_data.get("services")
     if shared:
+        await shared.recorder.flush(shared.engine)
         await shared.sender.stop()
 
 

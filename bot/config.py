@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     # Names this process among the instances sharing the database; keep it unique and stable
     # across restarts (e.g. the platform's dyno or pod name). Default: host name and process id.
     instance_id: str | None = None
+    # Staff insight: recorded questions (never who asked) are kept this many days, then purged
+    # by a daily job; the recorder writes its in-memory batch every INSIGHT_FLUSH_SECONDS.
+    insight_retention_days: int = Field(default=365, ge=7, le=3650)
+    insight_flush_seconds: float = Field(default=3.0, gt=0, le=60)
 
     @field_validator("staff_ids", mode="before")
     @classmethod

@@ -3,7 +3,7 @@ handlers. The live catalog bundles one catalog snapshot with everything built fr
 search index and the place resolver), so a reload swaps them together.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -13,6 +13,7 @@ from bot.broadcast.sender import Sender
 from bot.config import Settings
 from bot.geo.gazetteer import Nicknames, place_nicknames
 from bot.geo.resolve import PlaceMatch, resolve_place
+from bot.insight.recorder import Recorder
 from bot.search import SearchIndex, SearchResult
 from bot.store.catalog import Catalog, read_catalog
 from bot.store.models import CatalogState
@@ -44,6 +45,8 @@ class Services:
     sessions: async_sessionmaker[AsyncSession]
     live: LiveCatalog  # replaced as a whole when the catalog is reloaded
     sender: Sender  # delivers announcements in the background
+    # keeps what visitors ask (never who) in memory; a job writes it in batches
+    recorder: Recorder = field(default_factory=Recorder)
 
 
 async def catalog_version(*, session: AsyncSession) -> int:

@@ -73,8 +73,10 @@ async def create_announcement(
     photo: str | None = None,
     created_by: int,
     language: str = "vi",
+    source: str = "staff",
 ) -> Announcement:
-    """A draft: nothing is sent until it is confirmed or scheduled."""
+    """A draft: nothing is sent until it is confirmed or scheduled. `source` "catalog": drafted
+    by `catalog load` (created_by 0), offered to staff once by the bot."""
     _check_audience(audience, audience_value)
     announcement = Announcement(
         text=text,
@@ -83,6 +85,7 @@ async def create_announcement(
         audience_value=audience_value,
         created_by=created_by,
         language=language,
+        source=source,
     )
     session.add(announcement)
     await session.commit()
@@ -98,6 +101,46 @@ async def audience_count(
     connection = await session.connection()
     found = await connection.execute(query.where(_audience_filter(audience, audience_value)))
     return int(found.scalar_one())
+
+
+async def announcement_audience_count(*, session: AsyncSession, announcement_id: int) -> int:
+    """How many active subscribers the announcement would reach now (0 when it is unknown)."""
+    found = await session.get(Announcement, announcement_id, populate_existing=True)
+    if found is None:
+        return 0
+    return await audience_count(
+        session=session, audience=found.audience, audience_value=found.audience_value
+    )
+
+
+async def adopt(*, session: AsyncSession, announcement_id: int, user_id: int) -> None:
+    """A staff member takes on a draft `catalog load` made: the report at the end goes to them."""
+    await session.exec(
+        sa.update(announcement_table)
+        .where(announcement_table.c.id == announcement_id, announcement_table.c.created_by == 0)
+        .values(created_by=user_id)
+    )
+    await session.commit()
+
+
+async def take_catalog_drafts(*, session: AsyncSession) -> list[Announcement]:
+    """Drafts `catalog load` made that no instance has offered to staff yet, marked offered:
+    a conditional UPDATE, so each is offered once across instances."""
+    columns = announcement_table.c
+    taken = await session.exec(
+        sa.update(announcement_table)
+        .where(
+            columns.source == "catalog",
+            columns.offered_at.is_(None),
+            columns.status == AnnouncementStatus.DRAFT,
+        )
+        .values(offered_at=utc_now())
+        .returning(columns.id)
+    )
+    ids = [row.id for row in taken]
+    await session.commit()
+    found = await session.exec(select(Announcement).where(col(Announcement.id).in_(ids)))
+    return sorted(found.all(), key=lambda announcement: announcement.id or 0)
 
 
 async def confirm(

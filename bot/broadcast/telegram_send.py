@@ -8,10 +8,12 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 
 import httpx
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import MessageLimit
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -41,12 +43,35 @@ _NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, http
 _GONE_CHAT = ("chat not found", "user is deactivated", "peer_id_invalid")
 
 
+@dataclass(frozen=True)
+class Footer:
+    """What every announcement carries below the staff's text: a short line, and a button whose
+    callback (answered by any instance, from the database) lets the subscriber change topics or
+    stop. Telegram asks bots never to send what users cannot stop."""
+
+    text: str
+    button: str
+    callback_data: str
+
+    def markup(self) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            [[InlineKeyboardButton(self.button, callback_data=self.callback_data)]]
+        )
+
+    def below(self, text: str, *, photo: bool) -> str:
+        """`text` exactly as written, the footer line under it when it fits Telegram's limit."""
+        limit = MessageLimit.CAPTION_LENGTH if photo else MessageLimit.MAX_TEXT_LENGTH
+        joined = f"{text}\n\n{self.text}"
+        return joined if len(joined) <= limit else text
+
+
 def telegram_sender(
     bot: Bot,
     *,
     parse_mode: str | None = None,
     paid_broadcast: bool = False,
     max_calls: int | None = None,
+    footer: Footer | None = None,
 ) -> SendFunction:
     """Send text (or a photo with the text as caption) through `bot`; every error becomes an
     outcome. `paid_broadcast` asks Telegram for the paid limit of 1,000 messages/s.
@@ -59,28 +84,37 @@ def telegram_sender(
 
     async def send(message: Outgoing) -> Outcome:
         async with calls:
-            return await _send(bot, message, parse_mode=parse_mode, paid=paid_broadcast)
+            return await _send(
+                bot, message, parse_mode=parse_mode, paid=paid_broadcast, footer=footer
+            )
 
     return send
 
 
-async def _send(bot: Bot, message: Outgoing, *, parse_mode: str | None, paid: bool) -> Outcome:
+async def _send(
+    bot: Bot, message: Outgoing, *, parse_mode: str | None, paid: bool, footer: Footer | None
+) -> Outcome:
+    photo = message.photo is not None
+    text = footer.below(message.text, photo=photo) if footer else message.text
+    markup = footer.markup() if footer else None
     try:
         if message.photo:
             sent = await bot.send_photo(
                 message.chat_id,
                 message.photo,
-                caption=message.text,
+                caption=text,
                 parse_mode=parse_mode,
                 allow_paid_broadcast=paid or None,
+                reply_markup=markup,
             )
         else:
             sent = await bot.send_message(
                 message.chat_id,
-                message.text,
+                text,
                 parse_mode=parse_mode,
                 link_preview_options=None,  # as written, whatever the bot's defaults say
                 allow_paid_broadcast=paid or None,
+                reply_markup=markup,
             )
     except TelegramError as error:
         return outcome_of(error)

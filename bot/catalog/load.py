@@ -33,6 +33,9 @@ class LoadReport:
     problems: list[Problem] = field(default_factory=list)
     changes: dict[str, TableChanges] = field(default_factory=dict)
     totals: dict[str, int] = field(default_factory=dict)
+    # Points of sale this load added to a catalog that had points before (not a first load):
+    # staff are offered a draft announcement naming them.
+    new_points: list[Point] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -151,6 +154,8 @@ async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -
             changed_rows=tuple((names.of(key), fields) for key, fields in result.changed),
         )
         report.totals[table] = len(result.by_key)
+    if len(points.by_key) - len(points.added) + len(points.gone):  # the catalog had points
+        report.new_points = [points.by_key[key] for key in points.added]
 
 
 async def _upsert(

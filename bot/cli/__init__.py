@@ -11,7 +11,7 @@ from bot.config import get_settings
 
 # Each module defines `register(subparsers)`, adding a parser whose default `handler`
 # takes the parsed arguments (sync or async) and returns an exit code.
-COMMAND_MODULES = ("db", "catalog", "run", "near", "search", "bench", "staff")
+COMMAND_MODULES = ("db", "catalog", "run", "near", "search", "bench", "staff", "insight")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ BENCHMARKS = {
     "places": "bot.bench.places",
     "broadcast": "bot.bench.broadcast",
     "import": "bot.bench.catalog_import",
+    "insight": "bot.bench.insight",
 }
 
 

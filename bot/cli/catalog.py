@@ -6,6 +6,9 @@ import sys
 import time
 from pathlib import Path
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.broadcast.announcements import create_announcement
 from bot.catalog.load import InvalidCatalogError, LoadReport, load_catalog
 from bot.catalog.validate import validate_catalog
 from bot.catalog.workbook_export import catalog_tables, write_workbook
@@ -15,8 +18,11 @@ from bot.catalog.workbook_import import (
     import_workbook,
 )
 from bot.config import get_settings
+from bot.store.broadcast import Audience, Topic
 from bot.store.catalog import read_catalog
 from bot.store.db import open_session
+from bot.store.models import Point
+from bot.texts import LANGUAGES, plain
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -71,15 +77,34 @@ def validate(args: argparse.Namespace) -> int:
 
 
 async def load(args: argparse.Namespace) -> int:
-    settings = get_settings()
     try:
-        async with open_session(settings.database_url) as session:
+        async with open_session(get_settings().database_url) as session:
             report = await load_catalog(session=session, directory=_directory(args))
+            await _offer_new_shops(session, report)
     except InvalidCatalogError as error:
         _print_problems([str(problem) for problem in error.problems])
         return 1
     _print_counts(report)
     return 0
+
+
+async def _offer_new_shops(session: AsyncSession, report: LoadReport) -> None:
+    """New points of sale become a draft for the «new shops» topic, which the bot offers to
+    staff; nothing is sent by itself."""
+    if not report.new_points:
+        return
+    draft = await create_announcement(
+        session=session,
+        text=new_shops_text(report.new_points),
+        audience=Audience.TOPIC,
+        audience_value=Topic.SHOWROOMS.value,
+        created_by=0,
+        source="catalog",
+    )
+    print(
+        f"{len(report.new_points)} new point(s) of sale: draft announcement #{draft.id} "
+        "for «new shops» awaits staff review in the bot (nothing is sent by itself)."
+    )
 
 
 def _print_counts(report: LoadReport) -> None:
@@ -135,6 +160,8 @@ async def import_(args: argparse.Namespace) -> int:
             report = await import_workbook(
                 session=session, path=args.file, dry_run=args.dry_run, progress=progress
             )
+            if not args.dry_run:
+                await _offer_new_shops(session, report)
     except UnreadableWorkbookError as error:
         print(error, file=sys.stderr)
         return 1
@@ -148,3 +175,11 @@ async def import_(args: argparse.Namespace) -> int:
         _print_counts(report)
     progress("Done")
     return 0
+
+
+def new_shops_text(points: list[Point]) -> str:
+    """The draft for the «new shops» topic: the new points, in both languages."""
+    shops = "\n".join(
+        f"• {point.name}" + (f" — {point.address}" if point.address else "") for point in points
+    )
+    return "\n\n".join(plain(lang, "new_shops_draft").format(shops=shops) for lang in LANGUAGES)

@@ -46,5 +46,5 @@ async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await reply(update, render(lang, "unknown_command"))
         return
     await write_dialogue(update, context, None)
-    key = "announce_cancelled" if dialogue.name == ANNOUNCE else "event_cancelled"
+    key = "announce_dialogue_cancelled" if dialogue.name == ANNOUNCE else "event_cancelled"
     await reply(update, render(lang, key))

@@ -19,7 +19,7 @@ HOME_WARD = re.compile(r"^h:(\d{5}|none)\Z", re.ASCII)
 UNSUBSCRIBE_DATA = "u"
 UNSUBSCRIBE = re.compile(r"^u\Z", re.ASCII)
 AUDIENCE = re.compile(r"^a:(everyone|events|showrooms|ward|w\d{5})\Z", re.ASCII)
-DECISION = re.compile(r"^an:(send|when|cancel):(\d{1,9})\Z", re.ASCII)
+DECISION = re.compile(r"^an:(send|force|when|cancel):(\d{1,9})\Z", re.ASCII)
 EVENT_ACTION = re.compile(r"^ev:(new|save|delete|yes|cancel)\Z", re.ASCII)
 EVENT_OPEN = re.compile(r"^eo:(\d{1,9})\Z", re.ASCII)
 EVENT_FIELD = re.compile(r"^ef:(name_vi|name_en|dates|venue|place)\Z", re.ASCII)
@@ -109,3 +109,12 @@ def report_open(report_id: int) -> str:
 
 def report_resolve(report_id: int) -> str:
     return f"rr:{report_id}"
+
+
+DIGEST = re.compile(r"^dg:(on|off)\Z", re.ASCII)
+NEWS_SETTINGS_DATA = "ns"  # under every announcement: the subscriber's topics, or stop
+NEWS_SETTINGS = re.compile(r"^ns\Z", re.ASCII)
+
+
+def digest(on: bool) -> str:
+    return f"dg:{'on' if on else 'off'}"

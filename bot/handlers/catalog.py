@@ -7,6 +7,8 @@ from bot.geo.hanoi import Coordinates, haversine_km
 from bot.geo.nearest import points_near_location
 from bot.handlers import callbacks, saved
 from bot.handlers.common import answer, expired, language, pressed, pressed_id, reply, services
+from bot.handlers.insight import record
+from bot.insight.events import CardEvent
 from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.store.users import get_location
@@ -99,6 +101,7 @@ async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, produ
         product_card(product, lang, carriers=lines),
         InlineKeyboardMarkup(keyboard),
     )
+    record(update, context, CardEvent("product", product_id, lang))
 
 
 async def show_point(
@@ -147,6 +150,7 @@ async def show_point(
     if from_origin is not None:
         card = Html(f"{card}\n📍 {from_origin}")
     await reply(update, card, InlineKeyboardMarkup(keyboard))
+    record(update, context, CardEvent("point", point_id, lang))
 
 
 async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
@@ -163,6 +167,7 @@ async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
         title=clip(point.name, 120),
         address=clip(address or plain(lang, "location_unknown"), 120),
     )
+    record(update, context, CardEvent("directions", point_id, lang))
 
 
 async def product_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

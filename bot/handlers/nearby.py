@@ -17,6 +17,8 @@ from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, save_origin
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.insight import record
+from bot.insight.events import NearEvent
 from bot.store.catalog import Catalog
 from bot.store.users import set_location
 from bot.texts import Html, Language, clip, plain, render
@@ -195,6 +197,7 @@ async def ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     wanted = frozenset(product_ids) if product_ids is not None else None
     related = frozenset(rest[0]) if rest and rest[0] is not None else None
     await show_near_ward(update, context, match[1], (wanted, product, related))
+    record(update, context, NearEvent(language(update, context), ward_code=match[1]))
 
 
 async def ask_for_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -216,6 +219,8 @@ async def near_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if place:
         match = services(context).live.resolve_place(clip(place, QUERY_LIMIT))
         await near_place(update, context, place, match)
+        ward = match.unit.code if match.unit is not None else None
+        record(update, context, NearEvent(language(update, context), ward_code=ward))
     else:
         await ask_for_location(update, context)
 
@@ -234,3 +239,4 @@ async def location_shared(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     token = await save_origin(update, context, here, [location]) if nearby.points else None
     text, buttons = nearby_reply(nearby, lang, place=here, product=None, origin_token=token)
     await reply(update, text, InlineKeyboardMarkup(buttons))
+    record(update, context, NearEvent(lang, location=location))

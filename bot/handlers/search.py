@@ -7,8 +7,10 @@ from bot.geo.resolve import PlaceKind
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.insight import record
 from bot.handlers.nearby import near_place
-from bot.search import wanted_product_ids
+from bot.insight.events import SearchEvent
+from bot.search import SearchResult, wanted_product_ids
 from bot.store.catalog import Catalog
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import product_line
@@ -68,6 +70,34 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, render(lang, "query_truncated", limit=QUERY_LIMIT))
         text = text[:QUERY_LIMIT]
     result = live.search(text, limit=MAX_RESULTS)
+    await answer_search(update, context, text, result)
+    record(update, context, search_event(text, lang, result))
+
+
+def search_event(text: str, lang: Language, result: SearchResult) -> SearchEvent:
+    """What the insight records of a search: products listed are "found", anything else "none".
+    (The understanding work will give every search its real intent and verdict.)"""
+    product_ids = tuple(hit.product.id for hit in result.products if hit.product.id is not None)
+    place = result.place
+    located = place is not None and place.kind is not PlaceKind.UNKNOWN
+    product_text = result.query.product_text
+    intent = "product_near_place" if located and product_text else "place" if located else "product"
+    found = bool(product_ids) or bool(result.points) or (located and not product_text)
+    return SearchEvent(
+        text=text,
+        language=lang,
+        intent=intent,
+        verdict="found" if found else "none",
+        product_ids=product_ids,
+        ward_code=place.unit.code if place is not None and place.unit is not None else None,
+    )
+
+
+async def answer_search(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, result: SearchResult
+) -> None:
+    lang = language(update, context)
+    live = services(context).live
     product_ids = [hit.product.id for hit in result.products if hit.product.id is not None]
     place = result.place
     product_text = result.query.product_text

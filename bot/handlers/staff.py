@@ -17,6 +17,8 @@ from telegram.ext import Application, ContextTypes
 
 from bot.broadcast.announcements import (
     BroadcastReport,
+    adopt,
+    announcement_audience_count,
     audience_count,
     broadcast_report,
     cancel,
@@ -24,8 +26,12 @@ from bot.broadcast.announcements import (
     create_announcement,
     list_announcements,
     schedule,
+    take_catalog_drafts,
 )
+from bot.broadcast.staff import list_staff
+from bot.broadcast.telegram_send import Footer
 from bot.geo.hanoi import VIETNAM_TIME, hanoi_units
+from bot.geo.resolve import PlaceKind
 from bot.handlers import callbacks
 from bot.handlers.common import (
     QUERY_LIMIT,
@@ -38,7 +44,7 @@ from bot.handlers.common import (
 )
 from bot.handlers.dialogue import ANNOUNCE, Dialogue, read_dialogue, write_dialogue
 from bot.store.broadcast import Announcement, AnnouncementStatus, Audience, DeliveryStatus, Topic
-from bot.texts import Html, Language, clip, plain, render
+from bot.texts import LANGUAGES, Html, Language, clip, plain, render
 
 logger = logging.getLogger(__name__)
 TIME_FORMATS = ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
@@ -48,6 +54,18 @@ END, TEXT, AUDIENCE, WARD, CONFIRM, WHEN = range(-1, 5)
 # the Application's defaults (HTML, no previews) say for the bot's own messages.
 AS_WRITTEN: dict[str, Any] = {"parse_mode": None, "link_preview_options": None}
 DRAFT = "announce_draft"  # user_data key holding this update's draft: {"text", "photo", "id"}
+PREVIEW = 60  # characters of an announcement that name it in a message
+MAX_WARD_CHOICES = 12
+
+
+def news_footer() -> Footer:
+    """The footer under every announcement, in both languages (one message for every reader)."""
+    names = " · ".join(plain(lang, "news_footer") for lang in LANGUAGES)
+    return Footer(
+        text=f"— 🔔 {names}: /settings",
+        button=" / ".join(plain(lang, "btn_news_settings") for lang in LANGUAGES),
+        callback_data=callbacks.NEWS_SETTINGS_DATA,
+    )
 
 
 async def load_dialogue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
@@ -167,12 +185,22 @@ async def ward_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if match.unit is not None:
         await _preview(update, context, Audience.WARD, match.unit.code)
         return
-    units = match.choices
+    if match.kind is PlaceKind.ELSEWHERE:
+        await reply(update, render(lang, "place_elsewhere", place=match.label or place))
+        return
+    if match.kind is PlaceKind.UNKNOWN:
+        text = render(lang, "place_unknown", place=place)
+        units = match.suggestions
+        if units:
+            text = Html(f"{text}\n{render(lang, 'place_suggestions')}")
+    else:  # an old district or an ambiguous name: its wards, as /near offers them
+        text = render(lang, "place_ambiguous", place=match.label or place)
+        units = match.units
     keyboard = [
         [InlineKeyboardButton(unit.name, callback_data=callbacks.audience(f"w{unit.code}"))]
-        for unit in units
+        for unit in units[:MAX_WARD_CHOICES]
     ]
-    await reply(update, render(lang, "place_unknown", place=place), InlineKeyboardMarkup(keyboard))
+    await reply(update, text, InlineKeyboardMarkup(keyboard))
 
 
 def audience_label(lang: Language, audience: Audience, value: str | None) -> str:
@@ -233,13 +261,16 @@ async def _preview(
 async def send_announcement(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, announcement: Announcement
 ) -> None:
-    """Exactly what subscribers receive (the sender sends plain text too)."""
-    if announcement.photo:
+    """Exactly what subscribers receive, footer and button included (plain text, as written)."""
+    footer = news_footer()
+    photo = announcement.photo
+    text = footer.below(announcement.text, photo=photo is not None)
+    if photo:
         await context.bot.send_photo(
-            chat_id, announcement.photo, caption=announcement.text, **AS_WRITTEN
+            chat_id, photo, caption=text, reply_markup=footer.markup(), **AS_WRITTEN
         )
     else:
-        await context.bot.send_message(chat_id, announcement.text, **AS_WRITTEN)
+        await context.bot.send_message(chat_id, text, reply_markup=footer.markup(), **AS_WRITTEN)
 
 
 async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -251,13 +282,28 @@ async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     action, announcement_id = match[1], int(match[2])
     lang = language(update, context)
     shared = services(context)
+    user_id = update.effective_user.id if update.effective_user else 0
     async with shared.sessions() as session:
         recipients = 0
-        if action == "send":
+        if action == "send" and not await announcement_audience_count(
+            session=session, announcement_id=announcement_id
+        ):
+            done = await _is_open(session, announcement_id)
+            if done:
+                await answer(update)
+                await query.edit_message_text(
+                    render(lang, "announce_nobody", id=announcement_id),
+                    reply_markup=_nobody_keyboard(lang, announcement_id),
+                )
+                return
+        elif action in ("send", "force"):
+            await adopt(session=session, announcement_id=announcement_id, user_id=user_id)
             done = await confirm(session=session, announcement_id=announcement_id)
             report = await broadcast_report(session=session, announcement_id=announcement_id)
             recipients = report.recipients if report else 0
         elif action == "cancel":
+            found = await session.get(Announcement, announcement_id)
+            preview = clip(found.text, PREVIEW) if found else ""
             done = await cancel(session=session, announcement_id=announcement_id)
         else:
             done = await _is_open(session, announcement_id)
@@ -265,17 +311,31 @@ async def decision_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await expired(update, context)
         return
     await answer(update)
-    if action == "send":
+    if action in ("send", "force"):
         shared.sender.wake()
         text = render(lang, "announce_queued", id=announcement_id, count=recipients)
     elif action == "cancel":
-        text = render(lang, "announce_cancelled")
+        text = render(lang, "announce_cancelled", id=announcement_id, preview=preview)
     else:
         if context.user_data is not None:
             context.user_data[DRAFT] = {"id": announcement_id}
         text = render(lang, "announce_schedule_prompt", example=_example_time())
     await save_dialogue(update, context, WHEN if action == "when" else END)
     await query.edit_message_text(text)
+
+
+def _nobody_keyboard(lang: Language, announcement_id: int) -> InlineKeyboardMarkup:
+    def button(key: str, action: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(
+            plain(lang, key), callback_data=callbacks.decision(action, announcement_id)
+        )
+
+    return InlineKeyboardMarkup(
+        [
+            [button("btn_send_anyway", "force"), button("btn_schedule", "when")],
+            [button("btn_cancel", "cancel")],
+        ]
+    )
 
 
 async def _is_open(session: AsyncSession, announcement_id: int) -> bool:
@@ -308,8 +368,12 @@ async def time_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     lang = language(update, context)
     draft = context.user_data.get(DRAFT) or {}
     at = parse_local_time(message.text or "")
-    if at is None or at <= datetime.now(VIETNAM_TIME):
+    if at is None:
         await reply(update, render(lang, "announce_bad_time", example=_example_time()))
+        return
+    if at <= datetime.now(VIETNAM_TIME):
+        shown = at.strftime(TIME_FORMATS[1])
+        await reply(update, render(lang, "announce_past_time", at=shown, example=_example_time()))
         return
     await save_dialogue(update, context, END)
     async with services(context).sessions() as session:
@@ -324,18 +388,27 @@ async def time_typed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 def announcement_line(report: BroadcastReport, lang: Language) -> Html:
     announcement = report.announcement
     counts = report.counts
+    scheduled = announcement.scheduled_at
+    if announcement.status is AnnouncementStatus.SCHEDULED and scheduled is not None:
+        when = render(lang, "announcement_goes_out", at=_local(scheduled))
+    else:
+        when = render(lang, "announcement_created", at=_local(announcement.created_at))
     return render(
         lang,
         "announcement_line",
         id=announcement.id,
         status=plain(lang, f"status_{announcement.status.value}"),
-        created=announcement.created_at.astimezone(VIETNAM_TIME).strftime(TIME_FORMATS[1]),
+        when=when,
         sent=counts.get(DeliveryStatus.SENT, 0),
         queued=counts.get(DeliveryStatus.PENDING, 0) + counts.get(DeliveryStatus.SENDING, 0),
         failed=counts.get(DeliveryStatus.FAILED, 0) + counts.get(DeliveryStatus.UNCONFIRMED, 0),
         blocked=counts.get(DeliveryStatus.BLOCKED, 0),
         preview=clip(announcement.text, 80),
     )
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone(VIETNAM_TIME).strftime(TIME_FORMATS[1])
 
 
 async def announcements(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -381,3 +454,52 @@ async def report_to_staff(
         duration=f"{duration.total_seconds():.1f} s" if duration else "–",
     )
     await application.bot.send_message(report.announcement.created_by, text)
+
+
+async def offer_catalog_drafts(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A job: drafts that `catalog load` made for new points of sale go to every staff member
+    for review, once across instances (taking a draft is a conditional UPDATE). Nothing is
+    sent to subscribers until a staff member presses Send."""
+    shared = services(context)
+    async with shared.sessions() as session:
+        drafts = await take_catalog_drafts(session=session)
+        if not drafts:
+            return
+        staff = set(shared.settings.staff_ids) | {
+            row.user_id for row in await list_staff(session=session)
+        }
+    for announcement in drafts:
+        assert announcement.id is not None
+        for user_id in sorted(staff):
+            try:
+                await _offer(context, user_id, announcement, announcement.id)
+            except Exception:
+                logger.exception("could not offer draft %d to a staff member", announcement.id)
+
+
+async def _offer(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, announcement: Announcement, draft_id: int
+) -> None:
+    lang: Language = "vi"
+    await send_announcement(context, chat_id, announcement)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    plain(lang, "btn_send_now"), callback_data=callbacks.decision("send", draft_id)
+                ),
+                InlineKeyboardButton(
+                    plain(lang, "btn_schedule"), callback_data=callbacks.decision("when", draft_id)
+                ),
+            ],
+            [
+                InlineKeyboardButton(
+                    plain(lang, "btn_cancel"), callback_data=callbacks.decision("cancel", draft_id)
+                )
+            ],
+        ]
+    )
+    count = announcement.text.split("\n\n")[0].count("\n• ")  # the shops, in one language
+    await context.bot.send_message(
+        chat_id, render(lang, "new_shops_offer", count=count), reply_markup=keyboard
+    )

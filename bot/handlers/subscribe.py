@@ -18,6 +18,8 @@ from bot.broadcast.subscribers import (
 from bot.geo.hanoi import HanoiUnit, hanoi_units
 from bot.handlers import callbacks
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.insight import record
+from bot.insight.events import SubscriptionEvent
 from bot.store.broadcast import Subscriber, Topic
 from bot.texts import Html, Language, clip, plain, render
 
@@ -79,6 +81,8 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
                 await _ask_home_ward(update, lang, place, match.choices)
     text, keyboard = settings_view(subscriber, lang)
     await reply(update, text, keyboard)
+    if existing is None or not existing.active:
+        record(update, context, SubscriptionEvent(lang, joined=True))
 
 
 async def _ask_home_ward(
@@ -108,13 +112,23 @@ async def settings_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await reply(update, text, keyboard)
 
 
+async def news_settings_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The button under every announcement: this subscriber's topics and the way out, as a
+    new message (the announcement stays). Read from the database, so any instance answers."""
+    await answer(update)
+    await settings_command(update, context)
+
+
 async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat = update.effective_chat
     if chat is None:
         return
     async with services(context).sessions() as session:
-        await unsubscribe(session=session, chat_id=chat.id)
-    await reply(update, render(language(update, context), "unsubscribed"))
+        existed = await unsubscribe(session=session, chat_id=chat.id)
+    lang = language(update, context)
+    await reply(update, render(lang, "unsubscribed"))
+    if existed:
+        record(update, context, SubscriptionEvent(lang, joined=False))
 
 
 async def _show_settings_in_place(update: Update, subscriber: Subscriber, lang: Language) -> None:
@@ -177,7 +191,9 @@ async def unsubscribe_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE
     await answer(update)
     query = update.callback_query
     assert query is not None
-    await query.edit_message_text(render(language(update, context), "unsubscribed"))
+    lang = language(update, context)
+    await query.edit_message_text(render(lang, "unsubscribed"))
+    record(update, context, SubscriptionEvent(lang, joined=False))
 
 
 def _blocked(change: ChatMemberUpdated) -> bool | None:
@@ -199,9 +215,12 @@ async def membership_changed(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     async with services(context).sessions() as session:
         if blocked:
-            await deactivate(session=session, chat_ids=[change.chat.id])
+            changed = await deactivate(session=session, chat_ids=[change.chat.id]) > 0
         else:
-            await reactivate(session=session, chat_id=change.chat.id)
+            changed = await reactivate(session=session, chat_id=change.chat.id)
+    if changed:
+        lang = language(update, context)
+        record(update, context, SubscriptionEvent(lang, joined=not blocked))
 
 
 async def reactivate_on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -210,4 +229,6 @@ async def reactivate_on_start(update: Update, context: ContextTypes.DEFAULT_TYPE
     if chat is None or chat.type != "private":
         return
     async with services(context).sessions() as session:
-        await reactivate(session=session, chat_id=chat.id)
+        back = await reactivate(session=session, chat_id=chat.id)
+    if back:
+        record(update, context, SubscriptionEvent(language(update, context), joined=True))

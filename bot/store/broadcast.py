@@ -93,6 +93,10 @@ class Announcement(SQLModel, table=True):
     enqueued_through: int = 0
     created_by: int = Field(sa_type=BigInteger)
     language: str = "vi"  # the author's, for the report sent to them at the end
+    # "staff", or "catalog": a draft made by `catalog load` for new points of sale, which the
+    # bot offers to staff once (`offered_at`) for them to review and send
+    source: str = Field(default="staff", sa_type=String(8))
+    offered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = _timestamp()
     updated_at: datetime = _timestamp()
     started_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 # Importing the table modules registers their tables on SQLModel.metadata.
-from bot.store import broadcast, models, rate, reports  # noqa: F401
+from bot.store import broadcast, insight, models, rate, reports  # noqa: F401
 from bot.store.migrate import ensure_current, upgrade
 
 

@@ -172,12 +172,13 @@ TEXTS: dict[str, str] = {
     ),
     "announce_bad_time": "I can't read that time. Use <code>{example}</code>, in the future.",
     "announce_scheduled": "🕒 Announcement #{id} will go out at {at} (Vietnam time).",
-    "announce_cancelled": "Announcement cancelled.",
+    "announce_cancelled": "Announcement #{id} cancelled: «{preview}».",
+    "announce_dialogue_cancelled": "Stopped: the announcement you were writing was not sent.",
     "announce_not_cancellable": "Announcement #{id} has finished; it can't be cancelled.",
     "announcements_header": "📣 <b>Recent announcements</b>",
     "announcements_none": "No announcements yet.",
     "announcement_line": (
-        "#{id} · {status} · {created} · sent {sent}, queued {queued}, failed {failed}, "
+        "#{id} · {status} · {when} · sent {sent}, queued {queued}, failed {failed}, "
         "blocked {blocked}\n{preview}"
     ),
     "btn_cancel_announcement": "✖ Cancel #{id}",
@@ -272,4 +273,50 @@ TEXTS: dict[str, str] = {
     "btn_report_resolve": "✅ Resolved #{id}",
     "report_resolved": "✅ Report #{id} is marked resolved.",
     "report_item_gone": "«{name}» is no longer in the catalog.",
+    "announcement_goes_out": "goes out {at}",
+    "announcement_created": "written {at}",
+    "announce_past_time": (
+        "That time has passed ({at}). Type a time in the future, e.g. <code>{example}</code>."
+    ),
+    "announce_nobody": (
+        "⚠️ Announcement #{id} would reach nobody: no subscriber is in its audience now. "
+        "Send it anyway?"
+    ),
+    "btn_send_anyway": "Send anyway",
+    "news_footer": "OCOP Hanoi news",
+    "btn_news_settings": "Topics · Stop",
+    "new_shops_draft": "🏪 New OCOP points of sale in Hanoi:\n{shops}",
+    "new_shops_offer": (
+        "🏪 <code>catalog load</code> added {count} point(s) of sale. Above is a draft for "
+        "subscribers to «New shops»: review it, then send, schedule or cancel. Nothing goes out "
+        "by itself."
+    ),
+    "cmd_insight": "What visitors ask for",
+    "insight_header": (
+        "📊 <b>Insight, last {days} days</b> ({first} – {last})\n"
+        "Searches: {searches} · not found: {unmet} ({share}%) · visitor-days: {visitors}"
+    ),
+    "insight_top_queries": "<b>Most asked</b>",
+    "insight_top_unmet": "<b>Asked, not found</b> (none or only related)",
+    "insight_products": "<b>Most opened products</b>",
+    "insight_points": "<b>Most opened shops</b>",
+    "insight_wards": "<b>Demand by ward</b>",
+    "insight_item": "{n}. {text} — {count}",
+    "insight_unmet_item": "{n}. {text} ({asked_in}) — {count}",
+    "insight_point_item": "{n}. {text} — {count}, map {directions}",
+    "insight_empty": "—",
+    "insight_subscribers": "<b>Subscribers</b>: {new} new, {lost} left",
+    "insight_usage": (
+        "Use <code>/insight 7</code>, <code>/insight 30</code> or <code>/insight 90</code>."
+    ),
+    "insight_digest_title": "📬 <b>Weekly insight</b> (Monday 08:00)",
+    "btn_digest_on": "📬 Weekly digest: off — turn on",
+    "btn_digest_off": "📬 Weekly digest: on — turn off",
+    "insight_digest_on": "📬 You'll get this every Monday at 08:00 (Vietnam time).",
+    "insight_digest_off": "You won't get the weekly digest any more.",
+    "chart_title": "Searches per day, last {days} days",
+    "chart_searches": "searches",
+    "chart_unmet_share": "not found, %",
+    "chart_top_unmet": "Most asked, not found",
+    "chart_nothing_unmet": "Everything asked was found",
 }

@@ -174,12 +174,13 @@ TEXTS: dict[str, str] = {
         "Không hiểu thời điểm này. Gõ theo mẫu <code>{example}</code>, ở tương lai."
     ),
     "announce_scheduled": "🕒 Thông báo #{id} sẽ được gửi lúc {at} (giờ Việt Nam).",
-    "announce_cancelled": "Đã hủy thông báo.",
+    "announce_cancelled": "Đã hủy thông báo #{id}: «{preview}».",
+    "announce_dialogue_cancelled": "Đã dừng: thông báo đang soạn chưa được gửi.",
     "announce_not_cancellable": "Thông báo #{id} đã xong, không hủy được nữa.",
     "announcements_header": "📣 <b>Thông báo gần đây</b>",
     "announcements_none": "Chưa có thông báo nào.",
     "announcement_line": (
-        "#{id} · {status} · {created} · đã gửi {sent}, chờ {queued}, lỗi {failed}, chặn "
+        "#{id} · {status} · {when} · đã gửi {sent}, chờ {queued}, lỗi {failed}, chặn "
         "{blocked}\n{preview}"
     ),
     "btn_cancel_announcement": "✖ Hủy #{id}",
@@ -271,4 +272,49 @@ TEXTS: dict[str, str] = {
     "btn_report_resolve": "✅ Đã xử lý #{id}",
     "report_resolved": "✅ Báo lỗi #{id} đã được đánh dấu là đã xử lý.",
     "report_item_gone": "«{name}» không còn trong danh mục.",
+    "announcement_goes_out": "gửi lúc {at}",
+    "announcement_created": "soạn lúc {at}",
+    "announce_past_time": (
+        "Thời điểm này đã qua ({at}). Gõ một thời điểm ở tương lai, ví dụ <code>{example}</code>."
+    ),
+    "announce_nobody": (
+        "⚠️ Thông báo #{id} sẽ không đến ai: hiện không có người đăng ký nào thuộc nhóm nhận. "
+        "Vẫn gửi?"
+    ),
+    "btn_send_anyway": "Vẫn gửi",
+    "news_footer": "Tin OCOP Hà Nội",
+    "btn_news_settings": "⚙️ Chủ đề · Dừng",
+    "new_shops_draft": "🏪 Điểm bán OCOP mới ở Hà Nội:\n{shops}",
+    "new_shops_offer": (
+        "🏪 <code>catalog load</code> vừa thêm {count} điểm bán. Phía trên là bản nháp gửi người "
+        "đăng ký «Cửa hàng mới»: xem lại, rồi gửi, hẹn giờ hoặc hủy. Không có gì tự gửi đi."
+    ),
+    "cmd_insight": "Khách hỏi gì",
+    "insight_header": (
+        "📊 <b>Thống kê {days} ngày qua</b> ({first} – {last})\n"
+        "Lượt tìm: {searches} · không thấy: {unmet} ({share}%) · lượt khách theo ngày: {visitors}"
+    ),
+    "insight_top_queries": "<b>Hỏi nhiều nhất</b>",
+    "insight_top_unmet": "<b>Hỏi mà không thấy</b> (không có hoặc chỉ có gần đúng)",
+    "insight_products": "<b>Sản phẩm được mở nhiều nhất</b>",
+    "insight_points": "<b>Điểm bán được mở nhiều nhất</b>",
+    "insight_wards": "<b>Nhu cầu theo phường/xã</b>",
+    "insight_item": "{n}. {text} — {count}",
+    "insight_unmet_item": "{n}. {text} ({asked_in}) — {count}",
+    "insight_point_item": "{n}. {text} — {count}, bản đồ {directions}",
+    "insight_empty": "—",
+    "insight_subscribers": "<b>Người đăng ký</b>: {new} mới, {lost} rời đi",
+    "insight_usage": (
+        "Dùng <code>/insight 7</code>, <code>/insight 30</code> hoặc <code>/insight 90</code>."
+    ),
+    "insight_digest_title": "📬 <b>Thống kê hằng tuần</b> (thứ Hai 08:00)",
+    "btn_digest_on": "📬 Bản tin tuần: tắt — bật lên",
+    "btn_digest_off": "📬 Bản tin tuần: bật — tắt đi",
+    "insight_digest_on": "📬 Bạn sẽ nhận bản này mỗi thứ Hai lúc 08:00 (giờ Việt Nam).",
+    "insight_digest_off": "Bạn sẽ không nhận bản tin tuần nữa.",
+    "chart_title": "Lượt tìm mỗi ngày, {days} ngày qua",
+    "chart_searches": "lượt tìm",
+    "chart_unmet_share": "không thấy, %",
+    "chart_top_unmet": "Hỏi nhiều mà không thấy",
+    "chart_nothing_unmet": "Mọi câu hỏi đều có kết quả",
 }

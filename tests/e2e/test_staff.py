@@ -15,6 +15,8 @@ from bot.store.broadcast import Announcement
 from tests.e2e.conftest import ask
 
 STAFF_ID = 4242
+FOOTER = "\n\n— 🔔 Tin OCOP Hà Nội · OCOP Hanoi news: /settings"
+FOOTER_BUTTON = "⚙️ Chủ đề · Dừng / Topics · Stop"
 
 
 @pytest.fixture
@@ -55,7 +57,8 @@ async def test_staff_announces_to_everyone_and_gets_a_report(
     assert audience.text == "Who should get it?"
     await staff.press("Every subscriber")
     preview = await staff.next_reply(kinds={"message"})
-    assert preview.text == "Festival OCOP 2025: 20–23/12 at the Imperial Citadel <b>!</b>"
+    assert preview.text == "Festival OCOP 2025: 20–23/12 at the Imperial Citadel <b>!</b>" + FOOTER
+    assert [[button.text for button in row] for row in preview.buttons] == [[FOOTER_BUTTON]]
     summary = await staff.next_reply(kinds={"message"})
     assert "Audience: Every subscriber — recipients now: 3." in summary.text
     await staff.press("✅ Send now")
@@ -64,6 +67,7 @@ async def test_staff_announces_to_everyone_and_gets_a_report(
     for person in people:
         got = await person.next_reply(kinds={"message"}, within=10)
         assert got.text == preview.text
+        assert [[button.text for button in row] for row in got.buttons] == [[FOOTER_BUTTON]]
     report = await staff.next_reply(kinds={"message"}, within=10)
     assert report.text.startswith(
         "📣 Announcement #1 has finished.\nSent: 3 · Failed: 0 · Blocked: 0"
@@ -71,6 +75,11 @@ async def test_staff_announces_to_everyone_and_gets_a_report(
     for person in people:
         await person.quiet(0.3)
         assert [r.text for r in person.replies()].count(preview.text) == 1
+    # the footer's button opens the subscriber's settings, with the way to stop
+    await people[0].press(FOOTER_BUTTON)
+    settings = await people[0].next_reply(kinds={"message"})
+    assert settings.text.startswith("🔔 Bạn đang nhận tin OCOP")
+    assert "🔕" in str(settings.buttons[-1][0].text)
 
 
 async def test_schedule_then_cancel_from_the_list(
@@ -86,13 +95,18 @@ async def test_schedule_then_cancel_from_the_list(
     await staff.press("🕒 Schedule")
     when = await staff.next_reply(kinds={"edit"})
     assert when.text.startswith("Type the date and time (Vietnam time)")
-    assert (await ask(staff, "2001-01-01 08:00")).text.startswith("I can't read that time.")
+    assert (await ask(staff, "next friday")).text.startswith("I can't read that time.")
+    past = await ask(staff, "2001-01-01 08:00")
+    assert past.text.startswith("That time has passed (01/01/2001 08:00).")
     scheduled = await ask(staff, "2099-12-20 08:00")
     assert scheduled.text == "🕒 Announcement #1 will go out at 20/12/2099 08:00 (Vietnam time)."
+    await staff.quiet(2.0)  # a person's pace: stay within the flood allowance
     listing = await ask(staff, "/announcements")
-    assert "#1 · scheduled" in listing.text and "Tết fair at Minh Châu" in listing.text
+    assert "#1 · scheduled · goes out 20/12/2099 08:00 ·" in listing.text
+    assert "Tết fair at Minh Châu" in listing.text
     await staff.press("✖ Cancel #1")
-    assert (await staff.next_reply(kinds={"edit"})).text == "Announcement cancelled."
+    cancelled = await staff.next_reply(kinds={"edit"})
+    assert cancelled.text == "Announcement #1 cancelled: «Tết fair at Minh Châu»."
     await staff.quiet(2.0)  # a person's pace: stay within the flood allowance
     assert "#1 · cancelled" in (await ask(staff, "/announcements")).text
 
@@ -167,7 +181,74 @@ async def test_the_dialogue_goes_on_after_a_restart(
     async with polling(build_application(bot_settings), poll_seconds=1):
         await author.press("Every subscriber")
         preview = await author.next_reply(kinds={"message"})
-        assert preview.text == "Held over a restart"
+        assert preview.text == "Held over a restart" + FOOTER
         assert "Audience: Every subscriber" in (await author.next_reply(kinds={"message"})).text
-        assert (await ask(author, "/cancel")).text == "Announcement cancelled."
+        stopped = await ask(author, "/cancel")
+        assert stopped.text == "Stopped: the announcement you were writing was not sent."
         assert (await ask(author, "/cancel")).text == (await ask(author, "/nothing")).text
+
+
+async def test_sending_to_nobody_warns_first(staff: SimUser, app: AnyApplication) -> None:
+    await ask(staff, "/announce")
+    await ask(staff, "Nobody is subscribed yet")
+    await staff.press("Every subscriber")
+    await staff.next_reply(kinds={"message"})  # the preview itself
+    summary = await staff.next_reply(kinds={"message"})
+    assert "recipients now: 0" in summary.text
+    await staff.press("✅ Send now")
+    warning = await staff.next_reply(kinds={"edit"})
+    assert warning.text.startswith("⚠️ Announcement #1 would reach nobody")
+    [draft] = await announcements_in_db(app)
+    assert draft.status == "draft"
+    await staff.press("Send anyway")
+    queued = await staff.next_reply(kinds={"edit"})
+    assert queued.text.startswith("✅ Announcement #1 is queued; recipients: 0.")
+
+
+async def test_the_ward_step_takes_an_old_district_with_ward_buttons(
+    staff: SimUser, new_user: Callable[..., SimUser]
+) -> None:
+    await subscribers(new_user, 1, "/subscribe O Cho Dua")
+    await ask(staff, "/announce")
+    await ask(staff, "Hàng Bột news")
+    await staff.press("One ward…")
+    await staff.next_reply(kinds={"message"})
+    choose = await ask(staff, "Dong Da district")
+    labels = [row[0].text for row in choose.buttons]
+    assert "Phường Ô Chợ Dừa" in labels and len(labels) > 1
+    await staff.press("Phường Ô Chợ Dừa")
+    await staff.next_reply(kinds={"message"})  # the preview itself
+    summary = await staff.next_reply(kinds={"message"})
+    assert "Subscribers in Phường Ô Chợ Dừa — recipients now: 1" in summary.text
+
+
+async def test_a_catalog_draft_is_offered_to_staff_and_sent_only_when_they_say(
+    staff: SimUser, app: AnyApplication, new_user: Callable[..., SimUser]
+) -> None:
+    from bot.broadcast.announcements import create_announcement
+    from bot.cli.catalog import new_shops_text
+    from bot.store.broadcast import Audience
+    from bot.store.kinds import PointKind
+    from bot.store.models import Point
+
+    await subscribers(new_user, 1)
+    shop = Point(
+        name="OCOP Cầu Giấy", kind=PointKind.SHOWROOM, address="1 Xuân Thủy", source_url="x"
+    )
+    async with app.bot_data["services"].sessions() as session:
+        await create_announcement(
+            session=session,
+            text=new_shops_text([shop]),
+            audience=Audience.TOPIC,
+            audience_value="showrooms",
+            created_by=0,
+            source="catalog",
+        )
+    draft = await staff.next_reply(kinds={"message"}, within=15)
+    assert draft.text.startswith("🏪 Điểm bán OCOP mới ở Hà Nội:\n• OCOP Cầu Giấy — 1 Xuân Thủy")
+    offer = await staff.next_reply(kinds={"message"})
+    assert "vừa thêm 1 điểm bán" in offer.text and "Không có gì tự gửi đi." in offer.text
+    [waiting] = await announcements_in_db(app)
+    assert waiting.status == "draft" and waiting.offered_at is not None
+    await staff.press("✅ Gửi ngay")
+    assert (await staff.next_reply(kinds={"edit"})).text.startswith("✅ Announcement #1 is queued")
