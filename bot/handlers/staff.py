@@ -130,7 +130,7 @@ async def start_with_draft(update: Update, context: ContextTypes.DEFAULT_TYPE, t
         return
     context.user_data[DRAFT] = {"text": text, "photo": None}
     await save_dialogue(update, context, AUDIENCE)
-    await context.bot.send_message(chat.id, text, **AS_WRITTEN)
+    await send_as_subscribers_see(context, chat.id, text, photo=None)
     await ask_audience(update, context, render(language(update, context), "event_announce_intro"))
 
 
@@ -262,9 +262,14 @@ async def send_announcement(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, announcement: Announcement
 ) -> None:
     """Exactly what subscribers receive, footer and button included (plain text, as written)."""
+    await send_as_subscribers_see(context, chat_id, announcement.text, photo=announcement.photo)
+
+
+async def send_as_subscribers_see(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, written: str, *, photo: str | None
+) -> None:
     footer = news_footer()
-    photo = announcement.photo
-    text = footer.below(announcement.text, photo=photo is not None)
+    text = footer.below(written, photo=photo is not None)
     if photo:
         await context.bot.send_photo(
             chat_id, photo, caption=text, reply_markup=footer.markup(), **AS_WRITTEN
