@@ -32,3 +32,19 @@ class StockBasis(StrEnum):
 class AliasKind(StrEnum):
     PRODUCT = "product"  # goods, categories, villages
     PLACE = "place"  # nicknames of places
+
+
+class PointStatus(StrEnum):
+    """Whether a point sells today, as its sources say: only open points are places to buy."""
+
+    OPEN = "open"
+    PLANNED = "planned"  # announced or planned; no source says it opened
+    CLOSED = "closed"
+
+
+class OpenedWhen(StrEnum):
+    """How a point's `opened_on` (a year, a month or a day) is meant."""
+
+    ON = "on"  # opened then
+    ABOUT = "about"  # opened about then (the source's date is inferred or approximate)
+    BY = "by"  # open by then (the source shows it open; it opened earlier or then)
