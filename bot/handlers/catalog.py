@@ -1,20 +1,38 @@
-"""Product and point cards, and the venue pin behind "Show on map"."""
+"""Product and point cards, directions, and the venue pin behind "Show on map"."""
+
+from datetime import date, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.geo.hanoi import Coordinates, haversine_km
+from bot.catalog.browse import carriers, fair_at, stocked_at
+from bot.geo.directions import directions_url
+from bot.geo.hanoi import VIETNAM_TIME, Coordinates, haversine_km
 from bot.geo.nearest import points_near_location
 from bot.handlers import callbacks
 from bot.handlers.common import answer, expired, language, pressed_id, reply, services
 from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.store.users import get_location
-from bot.texts import Language, clip, plain, render
-from bot.texts.cards import point_card, point_line, product_card, product_name
+from bot.texts import Html, Language, clip, plain, render
+from bot.texts.cards import (
+    LIST_LIMIT,
+    PointPage,
+    approximate,
+    point_card,
+    point_line,
+    point_name,
+    product_card,
+    product_name,
+)
 
-WHERE_TO_BUY = 5  # points listed on a product card
+WHERE_TO_BUY = 5  # shops listed on a product card
+FAIRS = 3  # fair venues listed on a product card
 BUTTON_TEXT = 60
+
+
+def today() -> date:
+    return datetime.now(VIETNAM_TIME).date()
 
 
 async def saved_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Coordinates | None:
@@ -25,10 +43,9 @@ async def saved_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return await get_location(session=session, user_id=update.effective_user.id)
 
 
-def point_button(point: Point) -> InlineKeyboardButton:
-    return InlineKeyboardButton(
-        clip(point.name, BUTTON_TEXT), callback_data=callbacks.point(point.id or 0)
-    )
+def point_button(point: Point, lang: Language) -> InlineKeyboardButton:
+    data = callbacks.point(point.id or 0)
+    return InlineKeyboardButton(point_name(point, lang), callback_data=data)
 
 
 def product_button(product: Product, lang: Language) -> InlineKeyboardButton:
@@ -41,7 +58,7 @@ def product_button(product: Product, lang: Language) -> InlineKeyboardButton:
 def _carriers(
     catalog: Catalog, product: Product, location: Coordinates | None
 ) -> list[tuple[Point, float | None]]:
-    """Points carrying `product`: nearest first when the user shared a location."""
+    """Open shops carrying `product`: nearest first when the user shared a location."""
     assert product.id is not None
     if location is not None:
         nearby = points_near_location(
@@ -52,9 +69,8 @@ def _carriers(
         ]
         if located:
             return located
-    links = catalog.points_by_product.get(product.id, ())
-    points = sorted((catalog.point_by_id[link.point_id] for link in links), key=lambda p: p.name)
-    return [(point, None) for point in points[:WHERE_TO_BUY]]
+    shops, _ = carriers(catalog, product.id)
+    return [(point, None) for point in shops[:WHERE_TO_BUY]]
 
 
 async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, product_id: int) -> None:
@@ -64,14 +80,70 @@ async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, produ
     if product is None:
         await reply(update, render(lang, "expired"))
         return
-    carriers = _carriers(catalog, product, await saved_location(update, context))
-    lines = [point_line(point, lang, distance) for point, distance in carriers]
-    keyboard = [[point_button(point)] for point, _ in carriers]
-    await reply(
-        update,
-        product_card(product, lang, carriers=lines),
-        InlineKeyboardMarkup(keyboard),
+    shops = _carriers(catalog, product, await saved_location(update, context))
+    fairs = carriers(catalog, product_id)[1][:FAIRS]
+    text = product_card(
+        product,
+        lang,
+        carriers=[point_line(point, lang, distance) for point, distance in shops],
+        fairs=[point_line(point, lang) for point in fairs],
+        approximate_note=any(approximate(point) for point, _ in shops)
+        or any(approximate(point) for point in fairs),
     )
+    keyboard = [[point_button(point, lang)] for point, _ in shops]
+    keyboard += [[point_button(point, lang)] for point in fairs]
+    await reply(update, text, InlineKeyboardMarkup(keyboard))
+
+
+def point_view(
+    catalog: Catalog, point: Point, lang: Language, page: int, distance: float | None
+) -> tuple[Html, InlineKeyboardMarkup]:
+    """Page `page` of a point card: what it stocks, with directions, the map and page buttons."""
+    assert point.id is not None
+    stocked = stocked_at(catalog, point.id)
+    first = page * LIST_LIMIT
+    shown = stocked[first : first + LIST_LIMIT]
+    text = point_card(
+        point,
+        lang,
+        carries=PointPage(shown, first, len(stocked)),
+        distance_km=distance,
+        fair=fair_at(catalog, point, today()),
+        today=today(),
+    )
+    places = [InlineKeyboardButton(plain(lang, "btn_directions"), url=directions_url(point))]
+    if point.lat is not None:
+        places.append(
+            InlineKeyboardButton(
+                plain(lang, "btn_show_on_map"), callback_data=callbacks.venue(point.id)
+            )
+        )
+    keyboard = [places, *([product_button(product, lang)] for product in shown)]
+    navigation = []
+    if page > 0:
+        navigation.append(
+            InlineKeyboardButton(
+                plain(lang, "btn_back"), callback_data=callbacks.point_page(point.id, page - 1)
+            )
+        )
+    if first + LIST_LIMIT < len(stocked):
+        navigation.append(
+            InlineKeyboardButton(
+                plain(lang, "btn_more"), callback_data=callbacks.point_page(point.id, page + 1)
+            )
+        )
+    if navigation:
+        keyboard.append(navigation)
+    return text, InlineKeyboardMarkup(keyboard)
+
+
+async def point_distance(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, point: Point
+) -> float | None:
+    location = await saved_location(update, context)
+    if location is None or point.lat is None or point.lon is None:
+        return None
+    return haversine_km(location, (point.lat, point.lon))
 
 
 async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
@@ -81,34 +153,9 @@ async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
     if point is None:
         await reply(update, render(lang, "expired"))
         return
-    carries = sorted(
-        (
-            catalog.product_by_id[link.product_id]
-            for link in catalog.products_by_point.get(point_id, ())
-        ),
-        key=lambda product: (-(product.stars or 0), product_name(product, lang)),
-    )
-    location = await saved_location(update, context)
-    distance = (
-        haversine_km(location, (point.lat, point.lon))
-        if location and point.lat is not None and point.lon is not None
-        else None
-    )
-    keyboard = [[product_button(product, lang)] for product in carries[:WHERE_TO_BUY]]
-    if point.lat is not None:
-        keyboard.insert(
-            0,
-            [
-                InlineKeyboardButton(
-                    plain(lang, "btn_show_on_map"), callback_data=callbacks.venue(point_id)
-                )
-            ],
-        )
-    await reply(
-        update,
-        point_card(point, lang, carries=carries, distance_km=distance),
-        InlineKeyboardMarkup(keyboard),
-    )
+    distance = await point_distance(update, context, point)
+    text, keyboard = point_view(catalog, point, lang, 0, distance)
+    await reply(update, text, keyboard)
 
 
 async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
@@ -118,11 +165,14 @@ async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
     if point is None or point.lat is None or point.lon is None or chat is None:
         await reply(update, render(lang, "expired"))
         return
+    title = point_name(point, lang)
+    if approximate(point):
+        title = plain(lang, "pin_approximate").format(name=title)
     address = ", ".join(part for part in (point.address, point.ward or "") if part)
     await chat.send_venue(
         latitude=point.lat,
         longitude=point.lon,
-        title=clip(point.name, 120),
+        title=clip(title, 120),
         address=clip(address or plain(lang, "location_unknown"), 120),
     )
 
@@ -143,6 +193,26 @@ async def point_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     await answer(update)
     await show_point(update, context, point_id)
+
+
+async def point_page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Another page of what a point stocks, in place of the card's previous page."""
+    match, query = context.match, update.callback_query
+    assert match is not None and query is not None
+    catalog = services(context).live.catalog
+    point = catalog.point_by_id.get(int(match[1]))
+    page = int(match[2])
+    if point is None or point.id is None:
+        await expired(update, context)
+        return
+    if page > 0 and page * LIST_LIMIT >= len(stocked_at(catalog, point.id)):
+        await expired(update, context)
+        return
+    await answer(update)
+    lang = language(update, context)
+    distance = await point_distance(update, context, point)
+    text, keyboard = point_view(catalog, point, lang, page, distance)
+    await query.edit_message_text(text, reply_markup=keyboard)
 
 
 async def venue_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -10,6 +10,7 @@ from typing import TypeVar
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.kinds import PointKind, PointStatus
 from bot.store.models import Alias, Event, Point, Product, StockLink
 
 Row = TypeVar("Row", Product, Point, StockLink, Alias, Event)
@@ -55,3 +56,9 @@ async def read_catalog(*, session: AsyncSession) -> Catalog:
     )
     session.expunge_all()
     return catalog
+
+
+def place_to_buy(point: Point) -> bool:
+    """Whether a point is offered as somewhere to buy: open, and not a fair venue (a fair sells
+    only while it is on; its card says when)."""
+    return point.status is PointStatus.OPEN and point.kind is not PointKind.FESTIVAL
