@@ -25,7 +25,7 @@ def product_name(product: Product, lang: Language) -> str:
 def point_name(point: Point, lang: Language) -> str:
     """The point's short name (at most 40 characters): lists and buttons."""
     short = point.short_vi if lang == "vi" else point.short_en
-    return short or point.name
+    return clip(short or point.name, 60)
 
 
 def point_full_name(point: Point, lang: Language) -> str:
