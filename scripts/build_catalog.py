@@ -172,7 +172,7 @@ def build_points(*, reference: list[Row], cards: list[Row], problems: list[str])
             {
                 "name": row["name"],
                 "kind": row["kind"],
-                "address": card_address(card["address"]) or point_address(row),
+                "address": card_address(card["address"], point_address(row)),
                 "ward": ward,
                 "ward_code": code,
                 "lat": lat,
@@ -189,11 +189,11 @@ def build_points(*, reference: list[Row], cards: list[Row], problems: list[str])
     return points
 
 
-def card_address(curated: str) -> str | None:
-    """The curated address: None keeps the reference's, "-" means there is none."""
+def card_address(curated: str, reference: str) -> str:
+    """The curated address if any ("-": the sources give none), else the reference's."""
     if curated == NO_ADDRESS:
         return ""
-    return curated or None
+    return curated or reference
 
 
 def build_stock(
