@@ -11,7 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.broadcast.sender import Sender
 from bot.config import Settings
-from bot.geo.resolve import PlaceMatch, place_nicknames, resolve_place
+from bot.geo.gazetteer import Nicknames, place_nicknames
+from bot.geo.resolve import PlaceMatch, resolve_place
 from bot.search import SearchIndex, SearchResult
 from bot.store.catalog import Catalog, read_catalog
 from bot.store.models import CatalogState
@@ -22,7 +23,7 @@ class LiveCatalog:
     version: int
     catalog: Catalog
     index: SearchIndex
-    place_nicknames: dict[str, str]  # "Old Quarter" -> "Hoàn Kiếm", from aliases.csv
+    place_nicknames: Nicknames  # "Old Quarter" -> ("Hoàn Kiếm",): aliases, places.csv, points
 
     def resolve_place(self, text: str) -> PlaceMatch:
         """Place `text` on Hanoi's map, the catalog's place nicknames included."""
@@ -57,7 +58,7 @@ async def read_live_catalog(*, session: AsyncSession) -> LiveCatalog:
         version=version,
         catalog=catalog,
         index=SearchIndex.build(catalog),
-        place_nicknames=place_nicknames(catalog.aliases),
+        place_nicknames=place_nicknames(catalog.aliases, catalog.points),
     )
 
 

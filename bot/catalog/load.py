@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 from sqlmodel import SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.catalog.places import places_as_aliases
 from bot.catalog.validate import CatalogRows, Problem, validate_catalog
 from bot.store.models import Alias, CatalogState, Event, Point, Product, StockLink
 
@@ -95,7 +96,7 @@ async def _apply(session: AsyncSession, rows: CatalogRows, report: LoadReport) -
         "aliases": await _upsert(
             session,
             Alias,
-            rows.values("aliases.csv"),
+            rows.values("aliases.csv") + places_as_aliases(rows.values("places.csv")),
             key=lambda v: (v["kind"], v["term"], v["alias"]),
         ),
         "events": await _upsert(session, Event, events, key=lambda v: v["name_vi"]),

@@ -23,7 +23,15 @@ from bot.catalog.cells import (
     url,
     ward_code,
 )
-from bot.store.kinds import AliasKind, Category, OpenedWhen, PointKind, PointStatus, StockBasis
+from bot.store.kinds import (
+    AliasKind,
+    Category,
+    OpenedWhen,
+    PlaceKind,
+    PointKind,
+    PointStatus,
+    StockBasis,
+)
 
 Name = Annotated[str, cell(text, required=True)]
 Text = Annotated[str, cell(text)]
@@ -123,10 +131,25 @@ class EventRow(CatalogRow):
     note: Note
 
 
+class PlaceRow(CatalogRow):
+    """A landmark, market or street, and the pre-2025 ward(s) its source places it in."""
+
+    KEY = ("name",)
+
+    name: Name
+    kind: Annotated[PlaceKind, cell(choice(PlaceKind), required=True)]
+    other_names: Text  # separated by "|"
+    legacy_wards: Annotated[str, cell(text, required=True, limit=LONG)]  # "Phường X, Quận Y"|…
+    ward_codes: Annotated[str, cell(text, required=True)]  # the 2025 codes they went to, "|"
+    source_url: Url
+    note: Note
+
+
 FILES: dict[str, type[CatalogRow]] = {
     "products.csv": ProductRow,
     "points.csv": PointRow,
     "stock.csv": StockRow,
     "aliases.csv": AliasRow,
     "events.csv": EventRow,
+    "places.csv": PlaceRow,
 }

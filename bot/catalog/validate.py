@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.catalog.csvfile import Problem, Row, read_rows
+from bot.catalog.places import place_problems
 from bot.catalog.rows import FILES
 from bot.geo.hanoi import hanoi_units, inside_hanoi
 from bot.store.kinds import StockBasis
@@ -36,6 +37,7 @@ def validate_catalog(directory: Path) -> CatalogRows:
     _check_wards(result)
     _check_references(result)
     _check_point_cards(result)
+    _check_places(result)
     result.problems.sort()
     return result
 
@@ -108,6 +110,11 @@ def _check_point_location(row: Row, problems: list[Problem]) -> None:
         problems.append(Problem("points.csv", row.line, "lat,lon", "required when a ward is given"))
     elif lat is None and row.values["location_exact"]:
         problems.append(Problem("points.csv", row.line, "location_exact", "true needs lat,lon"))
+
+
+def _check_places(result: CatalogRows) -> None:
+    rows = [(row.line, row.values) for row in result.tables["places.csv"]]
+    result.problems += [Problem("places.csv", *problem) for problem in place_problems(rows)]
 
 
 def _check_references(result: CatalogRows) -> None:

@@ -5,6 +5,7 @@ import json
 import re
 import sys
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from bot.config import get_settings
@@ -46,9 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(handler=near)
 
 
-def find_product_ids(live: LiveCatalog, query: str) -> frozenset[int]:
+@dataclass(frozen=True)
+class ProductQuery:
+    matching: frozenset[int]  # truly what was asked for: their points are marked as carrying it
+    related: frozenset[int]  # what search found: their category is the honest fallback
+
+
+def find_product_ids(live: LiveCatalog, query: str) -> ProductQuery:
     """The products `query` asks for, as the bot's search understands it."""
-    return wanted_product_ids(live.index.search(query, limit=50))
+    result = live.index.search(query, limit=50)
+    return ProductQuery(live.index.strong_matches(result.query), wanted_product_ids(result))
 
 
 async def near(args: argparse.Namespace) -> int:
@@ -65,20 +73,20 @@ async def near(args: argparse.Namespace) -> int:
         return _batch(live, product_ids, args.limit)
     place, nearby = _answer(args.place, live, product_ids, args.limit)
     if args.json:
-        print(json.dumps(_as_json(args.place, place, nearby), ensure_ascii=False, indent=2))
+        print(json.dumps(_as_json(args.place, place, nearby, live), ensure_ascii=False, indent=2))
     else:
-        print(_as_text(args.place, place, nearby, args.product, product_ids))
+        print(_as_text(args.place, place, nearby, args.product, product_ids, live))
     return 0 if nearby is not None else 1
 
 
-def _batch(live: LiveCatalog, product_ids: frozenset[int] | None, limit: int) -> int:
+def _batch(live: LiveCatalog, product_ids: ProductQuery | None, limit: int) -> int:
     ward_directory()  # built at start-up, not inside the timed loop
     lines = [line.strip() for line in sys.stdin if line.strip()]
     started = time.perf_counter()
     output = []
     for text in lines:
         place, nearby = _answer(text, live, product_ids, limit)
-        output.append(json.dumps(_as_json(text, place, nearby), ensure_ascii=False))
+        output.append(json.dumps(_as_json(text, place, nearby, live), ensure_ascii=False))
     elapsed_ms = (time.perf_counter() - started) * 1000
     print("\n".join(output))
     print(f"resolved {len(lines)} places in {elapsed_ms:.0f} ms", file=sys.stderr)
@@ -86,19 +94,29 @@ def _batch(live: LiveCatalog, product_ids: frozenset[int] | None, limit: int) ->
 
 
 def _answer(
-    text: str, live: LiveCatalog, product_ids: frozenset[int] | None, limit: int
+    text: str, live: LiveCatalog, products: ProductQuery | None, limit: int
 ) -> tuple[PlaceMatch | Coordinates, NearbyPoints | None]:
     catalog = live.catalog
+    product_ids = products.matching if products else None
+    related_ids = products.related if products else None
     if found := _COORDINATES.match(text):
         location = (float(found[1]), float(found[2]))
         return location, points_near_location(
-            catalog=catalog, location=location, product_ids=product_ids, limit=limit
+            catalog=catalog,
+            location=location,
+            product_ids=product_ids,
+            related_ids=related_ids,
+            limit=limit,
         )
     place = live.resolve_place(text)
     if not place.units:
         return place, None
     return place, points_near_units(
-        catalog=catalog, units=place.units, product_ids=product_ids, limit=limit
+        catalog=catalog,
+        units=place.origins,
+        product_ids=product_ids,
+        related_ids=related_ids,
+        limit=limit,
     )
 
 
@@ -107,7 +125,7 @@ def _unit_json(unit: HanoiUnit) -> dict[str, str]:
 
 
 def _as_json(
-    text: str, place: PlaceMatch | Coordinates, nearby: NearbyPoints | None
+    text: str, place: PlaceMatch | Coordinates, nearby: NearbyPoints | None, live: LiveCatalog
 ) -> dict[str, Any]:
     if isinstance(place, PlaceMatch):
         unit = place.unit
@@ -122,6 +140,8 @@ def _as_json(
             "suggestions": [_unit_json(unit) for unit in place.suggestions],
             "label": place.label,
             "typo": place.typo,
+            "named_place": place.named,
+            "explanation": _place_heading(text, place),
         }
     else:
         in_ward, _ = nearest_unit(place)
@@ -145,6 +165,9 @@ def _as_json(
                 "distance_km": round(near.distance_km, 2),
                 "approximate": near.approximate,
                 "carries_product": near.carries_product,
+                "carried_products": [
+                    live.catalog.product_by_id[product_id].name_vi for product_id in near.carried
+                ],
                 "carries_category": near.carries_category,
             }
             for near in points
@@ -160,7 +183,8 @@ def _as_text(
     place: PlaceMatch | Coordinates,
     nearby: NearbyPoints | None,
     product_query: str | None,
-    product_ids: frozenset[int] | None,
+    products: ProductQuery | None,
+    live: LiveCatalog,
 ) -> str:
     lines = [_place_heading(text, place)]
     if nearby is None:
@@ -171,13 +195,14 @@ def _as_text(
             f"{nearby.points[0].distance_km:.0f} km away."
         )
     if product_query is not None:
-        lines.append(_product_line(product_query, product_ids or frozenset(), nearby))
+        lines.append(_product_line(product_query, products, nearby))
     for rank, near in enumerate(nearby.points, start=1):
         notes = [near.point.ward or "ward unknown"]
         if near.approximate:
             notes.append("ward centroid")
         if near.carries_product:
-            notes.append("carries it")
+            carried = ", ".join(live.catalog.product_by_id[i].name_vi for i in near.carried)
+            notes.append(f"carries it: {carried}")
         if near.carries_category:
             notes.append("same category")
         distance = f"{near.distance_km:5.1f} km"
@@ -199,17 +224,24 @@ def _place_heading(text: str, place: PlaceMatch | Coordinates) -> str:
         return f"“{text}” is outside Hanoi ({place.label}); only Hanoi's points are listed here."
     if place.kind is PlaceKind.OLD_DISTRICT:
         return f"{place.label} (before 2025) is now: {names}. Nearest from any of them:"
+    if place.kind is PlaceKind.AMBIGUOUS and place.named:
+        return f"“{text}” runs through {place.label} (before 2025), now: {names}. Nearest from any:"
     if place.kind is PlaceKind.AMBIGUOUS:
         return f"Several places match “{text}”: {names}. Nearest from any of them:"
+    if place.named and place.kind is PlaceKind.LEGACY_WARD:
+        return f"“{text}” lies in {place.label} (before 2025), now {names}."
+    if place.named:
+        return f"“{text}” is in {names}."
     via = f" (from {place.label})" if place.kind is PlaceKind.LEGACY_WARD else ""
     return f"{names}{via}{' — matched despite a typo' if place.typo else ''}"
 
 
-def _product_line(query: str, product_ids: frozenset[int], nearby: NearbyPoints) -> str:
-    if not product_ids:
+def _product_line(query: str, products: ProductQuery | None, nearby: NearbyPoints) -> str:
+    if products is None or not (products.matching or products.related):
         return f"No product matches “{query}”; these are the nearest points."
     if nearby.product_match is ProductMatch.PRODUCT:
-        return f"Points carrying “{query}” ({len(product_ids)} products) come first."
+        count = len(products.matching)
+        return f"Points carrying “{query}” ({count} products) come first."
     if nearby.product_match is ProductMatch.CATEGORY:
         return (
             f"No point is known to carry “{query}”; points carrying the same category come first."

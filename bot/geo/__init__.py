@@ -1,5 +1,6 @@
 """Where to buy: Hanoi's wards (2025 and pre-2025 names) and the OCOP points nearest to them."""
 
+from bot.geo.gazetteer import place_nicknames
 from bot.geo.hanoi import Coordinates, inside_hanoi, nearest_unit
 from bot.geo.nearest import (
     NearbyPoint,
@@ -8,7 +9,7 @@ from bot.geo.nearest import (
     points_near_location,
     points_near_units,
 )
-from bot.geo.resolve import PlaceKind, PlaceMatch, place_nicknames, resolve_place
+from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
 
 __all__ = [
     "Coordinates",

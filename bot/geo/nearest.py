@@ -24,6 +24,7 @@ class NearbyPoint:
     approximate: bool  # the point's coordinates are its ward's centroid
     carries_product: bool | None  # None when no product was asked for
     carries_category: bool | None  # set only when falling back to the product's category
+    carried: tuple[int, ...] = ()  # the asked-for products this point stocks (ids)
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,18 @@ def points_near_units(
     catalog: Catalog,
     units: Sequence[HanoiUnit],
     product_ids: Collection[int] | None = None,
+    related_ids: Collection[int] | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> NearbyPoints:
     """Nearest points to a ward, or to an area of several (distance to the nearest centroid).
 
-    No units (an unknown place), no points.
+    Points stocking one of `product_ids` (the products truly asked for) are marked as carrying
+    it; when none does, points carrying the category of `related_ids` (what search found,
+    default `product_ids`) come first. No units (an unknown place), no points.
     """
     origins = [(unit.lat, unit.lon) for unit in units]
-    return _nearest(catalog, origins, product_ids, limit, outside_hanoi=False)
+    wanted = _Wanted(product_ids, related_ids)
+    return _nearest(catalog, origins, wanted, limit, outside_hanoi=False)
 
 
 def points_near_location(
@@ -54,16 +59,24 @@ def points_near_location(
     catalog: Catalog,
     location: Coordinates,
     product_ids: Collection[int] | None = None,
+    related_ids: Collection[int] | None = None,
     limit: int = DEFAULT_LIMIT,
 ) -> NearbyPoints:
     """Nearest points to a shared location; says whether it lies outside Hanoi."""
-    return _nearest(catalog, [location], product_ids, limit, not inside_hanoi(location))
+    wanted = _Wanted(product_ids, related_ids)
+    return _nearest(catalog, [location], wanted, limit, not inside_hanoi(location))
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    product_ids: Collection[int] | None
+    related_ids: Collection[int] | None
 
 
 def _nearest(
     catalog: Catalog,
     origins: Sequence[Coordinates],
-    product_ids: Collection[int] | None,
+    wanted: _Wanted,
     limit: int,
     outside_hanoi: bool,
 ) -> NearbyPoints:
@@ -72,6 +85,8 @@ def _nearest(
     With `product_ids`, points carrying one of the products are preferred; if no located point
     does, points carrying the same category are, and the result says which.
     """
+    product_ids = wanted.product_ids
+    related_ids = wanted.related_ids if wanted.related_ids is not None else product_ids
     located = {
         point.id: (point, (point.lat, point.lon))
         for point in catalog.points
@@ -88,7 +103,7 @@ def _nearest(
         if not carriers.isdisjoint(located):
             product_match = ProductMatch.PRODUCT
         else:
-            category_carriers = _carriers(catalog, _same_category(catalog, product_ids))
+            category_carriers = _carriers(catalog, _same_category(catalog, related_ids or ()))
             has_category = not category_carriers.isdisjoint(located)
             product_match = ProductMatch.CATEGORY if has_category else ProductMatch.NONE
     preferred = carriers if product_match is ProductMatch.PRODUCT else category_carriers
@@ -98,6 +113,7 @@ def _nearest(
             distance_km=min(haversine_km(origin, coordinates) for origin in origins),
             approximate=not point.location_exact,
             carries_product=None if product_ids is None else point_id in carriers,
+            carried=_stocked(catalog, point_id, product_ids or ()),
             carries_category=(
                 point_id in category_carriers if product_match is ProductMatch.CATEGORY else None
             ),
@@ -125,6 +141,11 @@ def _nearest(
             and point.lat is None
         ),
     )
+
+
+def _stocked(catalog: Catalog, point_id: int, product_ids: Collection[int]) -> tuple[int, ...]:
+    links = catalog.products_by_point.get(point_id, ())
+    return tuple(link.product_id for link in links if link.product_id in product_ids)
 
 
 def _carriers(catalog: Catalog, product_ids: Iterable[int]) -> set[int]:

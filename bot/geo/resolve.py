@@ -1,6 +1,7 @@
 """Resolve what a shopper types as a place into Hanoi's 2025 wards and communes."""
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
@@ -12,7 +13,6 @@ from rapidfuzz.distance import OSA
 
 from bot.geo.hanoi import HanoiUnit, hanoi_units
 from bot.geo.wards import LegacyWard, OldDistrict, ward_directory
-from bot.store.models import Alias
 from bot.vietnamese import folded_phrase, folded_words, typo_budget, unit_key
 
 Words = tuple[str, ...]
@@ -39,6 +39,28 @@ _DISTRICT_PREFIXES: tuple[Words, ...] = (
     ("tx",),
 )
 _DISTRICT_SUFFIXES: tuple[Words, ...] = (("district",), ("town",))
+# A street, or the area around a place: "phố Hàng Bạc", "Hang Bac st", "Hoan Kiem Lake area"
+_STREET_PREFIXES: tuple[Words, ...] = (
+    ("khu", "vuc"),
+    ("quanh",),
+    ("around",),
+    ("the",),
+    ("con", "pho"),
+    ("pho",),
+    ("duong",),
+)
+_STREET_SUFFIXES: tuple[Words, ...] = (
+    ("area",),
+    ("street",),
+    ("st",),
+    ("road",),
+    ("rd",),
+    ("avenue",),
+    ("boulevard",),
+    ("blvd",),
+)
+# "my hotel in Hang Bac street": a known place at the end of a longer text, after these
+_WITHIN_MARKERS = frozenset({"in", "on", "at", "near", "o", "tai", "gan", "tren", "canh"})
 _PROVINCE_SUFFIXES: tuple[Words, ...] = (
     ("thanh", "pho", "ha", "noi"),
     ("tp", "ha", "noi"),
@@ -74,6 +96,12 @@ class PlaceMatch:
     # What was recognised: "Quận Đống Đa", "Phường Vĩnh Phúc (Quận Ba Đình)", "Thành phố Đà Nẵng"
     label: str = ""
     typo: bool = False  # matched only with a typo
+    # a named place (landmark, market, street, catalog point), or a street read as the ward it
+    # is named after: `label` then says where it lies
+    named: bool = False
+    # the units distances are measured from; empty: all of `units`. An old district is measured
+    # from the units its wards went to as a whole, not from a unit that got a sliver of one.
+    centres: tuple[HanoiUnit, ...] = ()
 
     @property
     def unit(self) -> HanoiUnit | None:
@@ -85,6 +113,11 @@ class PlaceMatch:
         """Units to offer when the text names no single one: the candidates, or the closest."""
         return self.units if self.kind is PlaceKind.AMBIGUOUS else self.suggestions
 
+    @property
+    def origins(self) -> tuple[HanoiUnit, ...]:
+        """The units to measure distances from."""
+        return self.centres or self.units
+
 
 @dataclass(frozen=True)
 class _Hit:
@@ -94,27 +127,28 @@ class _Hit:
     units: tuple[HanoiUnit, ...]
     label: str
     typo: bool = False
+    named: bool = False
+    centres: tuple[HanoiUnit, ...] = ()
 
 
-def place_nicknames(aliases: Iterable[Alias]) -> dict[str, str]:
-    """What users type → the place the catalog names, from the aliases of kind "place"."""
-    return {alias.alias: alias.term for alias in aliases if alias.kind == "place"}
+NicknameTerms = Mapping[str, str | Sequence[str]]
 
 
-def resolve_place(text: str, *, nicknames: Mapping[str, str] | None = None) -> PlaceMatch:
-    """Nicknames and exact 2025 names first, then old ward + old district, old names, typos.
+def resolve_place(text: str, *, nicknames: NicknameTerms | None = None) -> PlaceMatch:
+    """Nicknames and exact 2025 names first, then old ward + old district, old names, streets
+    and named places, typos.
 
-    `nicknames` maps what users type to a place the catalog names (aliases.csv, kind=place):
-    {"Old Quarter": "Hoàn Kiếm"}.
+    `nicknames` maps what users type to the place(s) it stands for: a 2025 name, or the
+    pre-2025 ward(s) a landmark or street lies in ({"Old Quarter": "Hoàn Kiếm",
+    "Dong Xuan market": ("Phường Đồng Xuân, Quận Hoàn Kiếm",)}; see geo/gazetteer.py).
     """
     raw_parts = address_parts(text)
     parts = [part for part in map(_without_province, raw_parts) if part]
     words = tuple(word for part in parts for word in part)
-    nickname_terms = _nickname_index(frozenset((nicknames or {}).items()))
+    index = _nickname_index(frozenset(_as_terms(nicknames or {})))
     # A nickname may itself end in the city's name: "ga Hà Nội" (Hanoi railway station).
-    term = nickname_terms.get(unit_key(tuple(word for part in raw_parts for word in part)))
-    term = term or nickname_terms.get(unit_key(words))
-    by_nickname = _nickname_hit(term) if term else None
+    raw_words = tuple(word for part in raw_parts for word in part)
+    by_nickname = _nickname_hit(raw_words, index) or _nickname_hit(words, index)
     if not words and not by_nickname:
         return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN)
     hit = (
@@ -122,10 +156,63 @@ def resolve_place(text: str, *, nicknames: Mapping[str, str] | None = None) -> P
     )
     # A landmark or street before the place: "Nhà hát Lớn, Hoàn Kiếm"
     for part in parts if len(parts) > 1 else ():
-        hit = hit or _exact_name(part) or _legacy_name(part)
-    if hit := hit or _elsewhere_name(words) or _closest_name(words, nickname_terms):
-        return PlaceMatch(text, hit.kind, hit.units, label=hit.label, typo=hit.typo)
+        hit = hit or _nickname_hit(part, index) or _exact_name(part) or _legacy_name(part)
+    hit = hit or _street(raw_words, index) or _street(words, index)
+    hit = hit or _elsewhere_name(words) or _within(words, index)
+    if hit := hit or _closest_name(words, index):
+        return PlaceMatch(
+            text,
+            hit.kind,
+            hit.units,
+            label=hit.label,
+            typo=hit.typo,
+            named=hit.named,
+            centres=hit.centres,
+        )
     return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN, suggestions=_suggestions(words))
+
+
+def _as_terms(nicknames: NicknameTerms) -> Iterable[tuple[str, tuple[str, ...]]]:
+    for alias, terms in nicknames.items():
+        yield alias, (terms,) if isinstance(terms, str) else tuple(terms)
+
+
+def _street_name(words: Words) -> Words | None:
+    """The name inside "phố X", "X street", "khu vực X", "X area"; None without such words."""
+    name = words
+    for prefix in _STREET_PREFIXES:
+        if len(name) > len(prefix) and name[: len(prefix)] == prefix:
+            name = name[len(prefix) :]
+    for suffix in _STREET_SUFFIXES:
+        if len(name) > len(suffix) and name[-len(suffix) :] == suffix:
+            name = name[: -len(suffix)]
+    return name if name != words else None
+
+
+def _street(words: Words, index: "_NicknameIndex") -> _Hit | None:
+    """A street or an area by its name: a named place first, else the ward it is named after
+    ("Hang Ma street" lies in the pre-2025 ward Hàng Mã, as the Old Quarter's streets do)."""
+    name = _street_name(words)
+    if name is None:
+        return None
+    if hit := _nickname_hit(name, index) or _nickname_hit(name, index, stripped=True):
+        return hit
+    if hit := _exact_name(name) or _legacy_name(name):
+        return replace(hit, named=True)
+    return None
+
+
+def _within(words: Words, index: "_NicknameIndex") -> _Hit | None:
+    """A known place closing a longer text: "my hotel in Hang Bac street" → Hàng Bạc."""
+    for start in range(1, len(words) - 1):
+        if words[start - 1] not in _WITHIN_MARKERS:
+            continue
+        rest = words[start:]
+        hit = _nickname_hit(rest, index) or _street(rest, index)
+        hit = hit or _exact_name(rest) or _legacy_name(rest)
+        if hit and hit.kind is not PlaceKind.AMBIGUOUS:
+            return replace(hit, named=True)
+    return None
 
 
 def _without_province(words: Words) -> Words:
@@ -190,7 +277,9 @@ def _exact_name(words: Words) -> _Hit | None:
 
 
 def _district_hit(district: OldDistrict) -> _Hit:
-    return _Hit(PlaceKind.OLD_DISTRICT, district.units, district.name)
+    """Every unit covering the district; distances from the units its wards went to."""
+    centres = _unique(ward.unit for ward in district.wards)
+    return _Hit(PlaceKind.OLD_DISTRICT, district.units, district.name, centres=centres)
 
 
 def _legacy_name(words: Words) -> _Hit | None:
@@ -311,7 +400,7 @@ def _unique_districts(groups: Iterable[tuple[OldDistrict, ...]]) -> list[OldDist
     return list({district.name: district for group in groups for district in group}.values())
 
 
-def _closest_name(words: Words, nickname_terms: Mapping[str, str]) -> _Hit | None:
+def _closest_name(words: Words, index: "_NicknameIndex") -> _Hit | None:
     """The nearest name within the typo budget; ties between different places → ask."""
     vocabulary = _fuzzy_vocabulary()
     for level, name in _readings(words):
@@ -319,8 +408,8 @@ def _closest_name(words: Words, nickname_terms: Mapping[str, str]) -> _Hit | Non
         if level == "any":
             choices += [
                 (alias, _Tier.NICKNAME, by_nickname)
-                for alias, term in nickname_terms.items()
-                if (by_nickname := _nickname_hit(term))
+                for alias, terms in index.full.items()
+                if (by_nickname := _terms_hit(terms))
             ]
         names = [choice for choice, _, _ in choices]
         tiers = [tier for _, tier, _ in choices]
@@ -337,15 +426,50 @@ def _closest_name(words: Words, nickname_terms: Mapping[str, str]) -> _Hit | Non
     return None
 
 
+@dataclass(frozen=True)
+class _NicknameIndex:
+    full: dict[str, tuple[str, ...]]  # key of the name as written → its terms
+    stripped: dict[str, tuple[str, ...]]  # key without "phố", "street"…: read after such words
+
+
 @lru_cache(maxsize=8)
-def _nickname_index(nicknames: frozenset[tuple[str, str]]) -> dict[str, str]:
-    return {unit_key(alias): term for alias, term in nicknames if unit_key(alias)}
+def _nickname_index(nicknames: frozenset[tuple[str, tuple[str, ...]]]) -> _NicknameIndex:
+    """Names sharing a key ("Hồ Gươm" in aliases.csv and places.csv) pool their terms."""
+    full: defaultdict[str, list[str]] = defaultdict(list)
+    stripped: defaultdict[str, list[str]] = defaultdict(list)
+    for alias, terms in sorted(nicknames):
+        alias_words = folded_words(alias)
+        if alias_words:
+            full[unit_key(alias_words)] += terms
+            if name := _street_name(alias_words):
+                stripped[unit_key(name)] += terms
+    return _NicknameIndex(
+        full={key: tuple(dict.fromkeys(terms)) for key, terms in full.items()},
+        stripped={key: tuple(dict.fromkeys(terms)) for key, terms in stripped.items()},
+    )
 
 
-@lru_cache(maxsize=256)
-def _nickname_hit(term: str) -> _Hit | None:
-    match = resolve_place(term)
-    return _Hit(match.kind, match.units, term) if match.units else None
+def _nickname_hit(words: Words, index: _NicknameIndex, *, stripped: bool = False) -> _Hit | None:
+    terms = (index.stripped if stripped else index.full).get(unit_key(words))
+    return _terms_hit(terms) if terms else None
+
+
+@lru_cache(maxsize=1024)
+def _terms_hit(terms: tuple[str, ...]) -> _Hit | None:
+    """The place a nickname stands for: its term's units; several terms (a street through
+    several wards) → all their units, to choose from when they differ."""
+    matches = [resolve_place(term) for term in terms]
+    matches = [match for match in matches if match.units]
+    if not matches:
+        return None
+    units = _unique(unit for match in matches for unit in match.units)
+    if len(matches) == 1:
+        match = matches[0]
+        return _Hit(match.kind, units, terms[0], named=True, centres=match.centres)
+    if len(units) == 1:
+        return _Hit(matches[0].kind, units, terms[0], named=True)
+    label = "; ".join(match.label or match.text for match in matches)
+    return _Hit(PlaceKind.AMBIGUOUS, units, label, named=True)
 
 
 @cache

@@ -9,7 +9,8 @@ import re
 from bot.store.kinds import Category
 
 PRODUCT = re.compile(r"^p:(\d{1,9})\Z", re.ASCII)
-POINT = re.compile(r"^s:(\d{1,9})\Z", re.ASCII)
+# a point opened from a list carries the list's origin (a saved-state token)
+POINT = re.compile(r"^s:(\d{1,9})(?::([0-9a-f]{8}))?\Z", re.ASCII)
 VENUE = re.compile(r"^v:(\d{1,9})\Z", re.ASCII)
 WARD = re.compile(r"^w:(\d{5})(?::([0-9a-f]{8}))?\Z", re.ASCII)
 PAGE = re.compile(r"^r:([0-9a-f]{8}):(\d{1,3})\Z", re.ASCII)
@@ -32,8 +33,8 @@ def product(product_id: int) -> str:
     return f"p:{product_id}"
 
 
-def point(point_id: int) -> str:
-    return f"s:{point_id}"
+def point(point_id: int, origin_token: str | None = None) -> str:
+    return f"s:{point_id}:{origin_token}" if origin_token else f"s:{point_id}"
 
 
 def venue(point_id: int) -> str:

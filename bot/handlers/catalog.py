@@ -9,8 +9,8 @@ from bot.catalog.browse import carriers, fair_at, stocked_at
 from bot.geo.directions import directions_url
 from bot.geo.hanoi import VIETNAM_TIME, Coordinates, haversine_km
 from bot.geo.nearest import points_near_location
-from bot.handlers import callbacks
-from bot.handlers.common import answer, expired, language, pressed_id, reply, services
+from bot.handlers import callbacks, saved
+from bot.handlers.common import answer, expired, language, pressed, pressed_id, reply, services
 from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.store.users import get_location
@@ -43,9 +43,31 @@ async def saved_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return await get_location(session=session, user_id=update.effective_user.id)
 
 
-def point_button(point: Point, lang: Language) -> InlineKeyboardButton:
-    data = callbacks.point(point.id or 0)
+# Where a list measured its distances from: what the user asked about, and its centres
+Origin = tuple[str, list[Coordinates]]
+
+
+def point_button(
+    point: Point, lang: Language, origin_token: str | None = None
+) -> InlineKeyboardButton:
+    """A point's button, by its short name; from a list, it carries the list's origin (saved
+    under the token)."""
+    data = callbacks.point(point.id or 0, origin_token)
     return InlineKeyboardButton(point_name(point, lang), callback_data=data)
+
+
+async def save_origin(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, label: str, centres: list[Coordinates]
+) -> str:
+    """Save a list's origin for its point buttons: one origin per answer."""
+    return await saved.save(update, context, ["origin", label, [list(c) for c in centres]])
+
+
+def _as_origin(value: object) -> Origin | None:
+    if not (isinstance(value, list) and len(value) == 3 and value[0] == "origin"):
+        return None
+    _, label, centres = value
+    return str(label), [(float(lat), float(lon)) for lat, lon in centres]
 
 
 def product_button(product: Product, lang: Language) -> InlineKeyboardButton:
@@ -146,15 +168,30 @@ async def point_distance(
     return haversine_km(location, (point.lat, point.lon))
 
 
-async def show_point(update: Update, context: ContextTypes.DEFAULT_TYPE, point_id: int) -> None:
+async def show_point(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    point_id: int,
+    origin: Origin | None = None,
+) -> None:
+    """A point's card; its distance is from `origin` (the list it was opened from) and says
+    so, else from the user's shared location."""
     lang = language(update, context)
     catalog = services(context).live.catalog
     point = catalog.point_by_id.get(point_id)
     if point is None:
         await reply(update, render(lang, "expired"))
         return
-    distance = await point_distance(update, context, point)
+    location = await saved_location(update, context)
+    distance = (
+        haversine_km(location, (point.lat, point.lon))
+        if origin is None and location and point.lat is not None and point.lon is not None
+        else None
+    )
     text, keyboard = point_view(catalog, point, lang, 0, distance)
+    if origin is not None and origin[1] and point.lat is not None and point.lon is not None:
+        km = min(haversine_km(centre, (point.lat, point.lon)) for centre in origin[1])
+        text = Html(f"{text}\n📍 {render(lang, 'distance_from', km=f'{km:.1f}', origin=origin[0])}")
     await reply(update, text, keyboard)
 
 
@@ -188,11 +225,13 @@ async def product_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def point_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     point_id = pressed_id(context)
-    if point_id not in services(context).live.catalog.point_by_id:
+    token = pressed(context, 2)
+    origin = _as_origin(await saved.load(update, context, token)) if token else None
+    if point_id not in services(context).live.catalog.point_by_id or (token and origin is None):
         await expired(update, context)
         return
     await answer(update)
-    await show_point(update, context, point_id)
+    await show_point(update, context, point_id, origin)
 
 
 async def point_page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -15,7 +15,7 @@ from bot.geo.hanoi import HanoiUnit, hanoi_units
 from bot.geo.nearest import NearbyPoints, ProductMatch, points_near_location, points_near_units
 from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.handlers import callbacks, saved
-from bot.handlers.catalog import point_button
+from bot.handlers.catalog import point_button, save_origin
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
 from bot.store.catalog import Catalog
 from bot.store.users import set_location
@@ -42,8 +42,10 @@ def nearby_reply(
     place: str,
     product: str | None,
     category: str | None = None,
+    origin_token: str | None = None,
 ) -> tuple[Html, list[list[InlineKeyboardButton]]]:
-    """The text and point buttons for a list of nearby points."""
+    """The text and point buttons for a list of nearby points; the buttons carry the list's
+    origin (`origin_token`), so a card opened from it measures from the same place."""
     if product is None:
         lines = [render(lang, "near_header", place=place)]
     elif nearby.product_match is ProductMatch.PRODUCT:
@@ -66,7 +68,7 @@ def nearby_reply(
         lines.extend(point_line(p, lang) for p in nearby.unlocated_carriers[:MAX_UNLOCATED])
     if any(near.approximate for near in nearby.points):
         lines.append(render(lang, "approximate_note"))  # once per list
-    buttons = [[point_button(near.point, lang)] for near in nearby.points]
+    buttons = [[point_button(near.point, lang, origin_token)] for near in nearby.points]
     return Html("\n".join(lines)), buttons
 
 
@@ -86,9 +88,11 @@ async def near_place(
     *,
     product_ids: frozenset[int] | None = None,
     product: str | None = None,
+    related_ids: frozenset[int] | None = None,
 ) -> None:
     """List the points near the place `match` resolved `place_text` to (asking when it is
-    ambiguous)."""
+    ambiguous). Points stocking one of `product_ids` (truly the product asked for) are marked;
+    without any, those of the category of `related_ids` (what search found) come first."""
     lang = language(update, context)
     live = services(context).live
     place_text = clip(place_text, QUERY_LIMIT)
@@ -97,7 +101,8 @@ async def near_place(
         """Ward buttons; the product part is saved only when there are buttons to carry it."""
         if not units or product_ids is None:
             return ward_buttons(units, None)
-        token = await saved.save(update, context, [sorted(product_ids), product])
+        related = sorted(related_ids if related_ids is not None else product_ids)
+        token = await saved.save(update, context, [sorted(product_ids), product, related])
         return ward_buttons(units, token)
 
     if match.kind is PlaceKind.UNKNOWN:
@@ -113,20 +118,54 @@ async def near_place(
         text = render(lang, "place_ambiguous", place=place_text)
         await reply(update, text, InlineKeyboardMarkup(await choices(match.units)))
         return
-    nearby = points_near_units(catalog=live.catalog, units=match.units, product_ids=product_ids)
+    nearby = points_near_units(
+        catalog=live.catalog,
+        units=match.origins,
+        product_ids=product_ids,
+        related_ids=related_ids,
+    )
     place = match.label or (match.units[0].name if match.units else place_text)
-    category = category_label(live.catalog, product_ids, lang)
-    text, buttons = nearby_reply(nearby, lang, place=place, product=product, category=category)
+    if match.named:
+        place = place_text
+    category = category_label(live.catalog, related_ids or product_ids, lang)
+    token = await _origin_token(update, context, place, match.origins, nearby)
+    text, buttons = nearby_reply(
+        nearby, lang, place=place, product=product, category=category, origin_token=token
+    )
+    if heading := place_heading(match, place_text, lang):
+        text = Html(f"{heading}\n{text}")
     if match.kind is PlaceKind.OLD_DISTRICT:
         buttons += await choices(match.units)
     await reply(update, text, InlineKeyboardMarkup(buttons))
+
+
+def place_heading(match: PlaceMatch, place_text: str, lang: Language) -> Html | None:
+    """What an old district or a named place stands for today, above the list."""
+    units = ", ".join(unit.name for unit in match.units)
+    if match.kind is PlaceKind.OLD_DISTRICT:
+        return render(lang, "old_district_now", district=match.label, wards=units)
+    if match.named and match.kind is PlaceKind.LEGACY_WARD:
+        return render(lang, "named_place_in", place=place_text, legacy=match.label, ward=units)
+    return None
+
+
+async def _origin_token(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    label: str,
+    units: Sequence[HanoiUnit],
+    nearby: NearbyPoints,
+) -> str | None:
+    if not nearby.points:
+        return None
+    return await save_origin(update, context, label, [(unit.lat, unit.lon) for unit in units])
 
 
 async def show_near_ward(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
     code: str,
-    products: tuple[frozenset[int] | None, str | None] = (None, None),
+    products: tuple[frozenset[int] | None, str | None, frozenset[int] | None] = (None, None, None),
 ) -> None:
     lang = language(update, context)
     live = services(context).live
@@ -134,10 +173,15 @@ async def show_near_ward(
     if unit is None:
         await reply(update, render(lang, "expired"))
         return
-    product_ids, product = products
-    nearby = points_near_units(catalog=live.catalog, units=[unit], product_ids=product_ids)
-    category = category_label(live.catalog, product_ids, lang)
-    text, buttons = nearby_reply(nearby, lang, place=unit.name, product=product, category=category)
+    product_ids, product, related_ids = products
+    nearby = points_near_units(
+        catalog=live.catalog, units=[unit], product_ids=product_ids, related_ids=related_ids
+    )
+    category = category_label(live.catalog, related_ids or product_ids, lang)
+    token = await _origin_token(update, context, unit.name, [unit], nearby)
+    text, buttons = nearby_reply(
+        nearby, lang, place=unit.name, product=product, category=category, origin_token=token
+    )
     await reply(update, text, InlineKeyboardMarkup(buttons))
 
 
@@ -149,9 +193,10 @@ async def ward_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await expired(update, context)
         return
     await answer(update)
-    product_ids, product = products
+    product_ids, product, *rest = products
     wanted = frozenset(product_ids) if product_ids is not None else None
-    await show_near_ward(update, context, match[1], (wanted, product))
+    related = frozenset(rest[0]) if rest and rest[0] is not None else None
+    await show_near_ward(update, context, match[1], (wanted, product, related))
 
 
 async def ask_for_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -187,5 +232,7 @@ async def location_shared(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             await set_location(session=session, user_id=update.effective_user.id, location=location)
     lang = language(update, context)
     nearby = points_near_location(catalog=services(context).live.catalog, location=location)
-    text, buttons = nearby_reply(nearby, lang, place=plain(lang, "your_location"), product=None)
+    here = plain(lang, "your_location")
+    token = await save_origin(update, context, here, [location]) if nearby.points else None
+    text, buttons = nearby_reply(nearby, lang, place=here, product=None, origin_token=token)
     await reply(update, text, InlineKeyboardMarkup(buttons))

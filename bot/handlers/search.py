@@ -81,8 +81,9 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             context,
             result.query.place_text or text,
             place,
-            product_ids=wanted_product_ids(result) if product_text else None,
+            product_ids=live.index.strong_matches(result.query) if product_text else None,
             product=product_text or None,
+            related_ids=wanted_product_ids(result) if product_text else None,
         )
         return
     if product_ids:
@@ -90,6 +91,15 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         many = len(product_ids) > PAGE_SIZE
         token = await saved.save(update, context, [text, product_ids]) if many else ""
         page_text, keyboard = results_page(live.catalog, lang, text, product_ids, 0, token)
+        if place is not None and place.kind is PlaceKind.UNKNOWN and result.query.place_text:
+            # never drop a place silently: say it was not found, then the product anywhere
+            missing = render(
+                lang,
+                "place_not_found_product",
+                place=clip(result.query.place_text, 80),
+                product=clip(product_text, 80),
+            )
+            page_text = Html(f"{missing}\n\n{page_text}")
         await reply(update, page_text, keyboard)
         return
     if result.points:

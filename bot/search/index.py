@@ -6,6 +6,7 @@ from math import ceil
 
 from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.search.aliases import AliasTable
+from bot.search.carries import ProductNames
 from bot.search.inverted import (
     MAX_WORDS,
     Field,
@@ -74,6 +75,7 @@ class SearchIndex:
         }
         wards = [p.ward for p in self._points] + [p.origin_ward for p in self._products]
         self._parser = QueryParser(aliases=aliases, place_names=_place_names(wards, aliases))
+        self._names = ProductNames(catalog.products, aliases)
 
     @classmethod
     def build(cls, catalog: Catalog) -> "SearchIndex":
@@ -113,6 +115,11 @@ class SearchIndex:
             points=self._find_points(query, limit=limit),
             place=resolve(query.place_text) if query.place_text else None,
         )
+
+    def strong_matches(self, query: ParsedQuery) -> frozenset[int]:
+        """The products that truly are what the product part asks for (not a tea set for "lotus
+        tea"): the only products whose points may be marked as carrying it."""
+        return self._names.strong_matches(query.words)
 
     def _names_goods(self, text: str) -> bool:
         """Whether some product has every word of `text` in its name or aliases."""

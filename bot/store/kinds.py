@@ -1,4 +1,4 @@
-"""The closed sets of the catalog: categories, point kinds, stock bases and alias kinds.
+"""The closed sets of the catalog: categories, point kinds, stock bases, alias and place kinds.
 
 Defined once here, below everything else: the tables store their values as plain strings, the
 catalog validator accepts exactly these, and the texts name each of them in both languages.
@@ -32,6 +32,16 @@ class StockBasis(StrEnum):
 class AliasKind(StrEnum):
     PRODUCT = "product"  # goods, categories, villages
     PLACE = "place"  # nicknames of places
+    NAMED_PLACE = "named_place"  # made by `catalog load` from places.csv: a name → a legacy ward
+
+
+class PlaceKind(StrEnum):
+    """What a places.csv row names."""
+
+    LANDMARK = "landmark"
+    MARKET = "market"
+    STREET = "street"
+    AREA = "area"
 
 
 class PointStatus(StrEnum):

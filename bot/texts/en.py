@@ -108,6 +108,13 @@ TEXTS: dict[str, str] = {
     "your_location": "your location",
     "outside_hanoi": "You seem to be outside Hanoi; the nearest OCOP shop is about {km} km away.",
     "place_ambiguous": "«{place}» could be several places. Choose one:",
+    "place_not_found_product": (
+        "I couldn't find «{place}» on Hanoi's map — here is «{product}» anywhere; "
+        "share your location (/near) for the nearest shops."
+    ),
+    "old_district_now": "{district} (before 2025) is now these wards: {wards}.",
+    "named_place_in": "«{place}» lies in {legacy} (before 2025), now {ward}.",
+    "distance_from": "{km} km from {origin}",
     "place_unknown": "I couldn't find the ward or commune «{place}».",
     "place_suggestions": "Closest names:",
     "carries_yes": "carries it",

@@ -105,6 +105,13 @@ TEXTS: dict[str, str] = {
     "your_location": "vị trí của bạn",
     "outside_hanoi": ("Bạn có vẻ đang ở ngoài Hà Nội; điểm OCOP gần nhất cách khoảng {km} km."),
     "place_ambiguous": "«{place}» có thể là nhiều nơi. Bạn chọn:",
+    "place_not_found_product": (
+        "Không tìm thấy «{place}» trên bản đồ Hà Nội — đây là «{product}» ở mọi nơi; "
+        "gửi vị trí của bạn (/near) để xem điểm bán gần nhất."
+    ),
+    "old_district_now": "{district} (trước 2025) nay là các phường/xã: {wards}.",
+    "named_place_in": "«{place}» thuộc {legacy} (trước 2025), nay là {ward}.",
+    "distance_from": "cách {origin} {km} km",
     "place_unknown": "Không tìm thấy phường/xã «{place}».",
     "place_suggestions": "Gần giống:",
     "carries_yes": "có bán",

@@ -99,6 +99,17 @@ def sample_tables(products: int = 150) -> Tables:
                 "note": "",
             }
         ],
+        "places.csv": [
+            {
+                "name": "Chợ Đồng Xuân",
+                "kind": "market",
+                "other_names": "Dong Xuan market",
+                "legacy_wards": "Phường Đồng Xuân, Quận Hoàn Kiếm",
+                "ward_codes": "00070",
+                "source_url": SOURCE,
+                "note": "",
+            }
+        ],
     }
 
 

@@ -25,20 +25,21 @@ from bot.config import get_settings
 from bot.standin.formatting import parse_html
 from bot.store.catalog import Catalog, read_catalog
 from bot.store.db import open_session
-from bot.store.kinds import AliasKind, Category, PointKind, StockBasis
+from bot.store.kinds import AliasKind, Category, PlaceKind, PointKind, StockBasis
 from bot.store.models import Point, Product
 from bot.texts.cards import point_card, product_card
 
 from .conftest import HEADERS, SOURCE, Tables, database_dump, sample_tables, write_catalog
 
-PROBLEM = re.compile(r"(products|points|stock|aliases|events)\.csv:\d+: [^:\n]+: [^\n]+")
+PROBLEM = re.compile(r"(products|points|stock|aliases|events|places)\.csv:\d+: [^:\n]+: [^\n]+")
 SAMPLE = sample_tables(products=3)
 NAMES = [row["name_vi"] for row in SAMPLE["products.csv"]] + [
     row["name"] for row in SAMPLE["points.csv"]
 ]
+ENUMS = (Category, PointKind, StockBasis, AliasKind, PlaceKind)
 # Cells valid in some column, so that a changed cell is often still valid.
 VALID_CELLS = [
-    *(str(member) for kind in (Category, PointKind, StockBasis, AliasKind) for member in kind),
+    *(str(member) for kind in ENUMS for member in kind),
     *NAMES,
     *("", "3", "5", "true", "false", "00190", "00577", "21.03", "105.85", "2025-12-20", SOURCE),
 ]
@@ -47,6 +48,7 @@ ENUM_COLUMNS = {
     ("points.csv", "kind"): PointKind,
     ("stock.csv", "basis"): StockBasis,
     ("aliases.csv", "kind"): AliasKind,
+    ("places.csv", "kind"): PlaceKind,
 }
 
 

@@ -20,7 +20,10 @@ async def test_near_a_2025_ward_lists_the_nearest_points_with_distances(en_user:
 
 async def test_old_district_searches_its_new_wards_and_offers_them(vi_user: SimUser) -> None:
     reply = await ask(vi_user, "/near quận Đống Đa")
-    assert reply.text.startswith("📍 Điểm OCOP gần")
+    heading, listed = reply.text.splitlines()[:2]
+    assert heading.startswith("Quận Đống Đa (trước 2025) nay là các phường/xã: ")
+    assert "Phường Kim Liên" in heading
+    assert listed.startswith("📍 Điểm OCOP gần")
     labels = [row[0].text for row in reply.buttons]
     assert "Phường Ô Chợ Dừa" in labels and "Phường Kim Liên" in labels
     await vi_user.press("Phường Kim Liên")
@@ -31,7 +34,8 @@ async def test_old_district_searches_its_new_wards_and_offers_them(vi_user: SimU
 
 async def test_old_district_typed_as_free_text(en_user: SimUser) -> None:
     reply = await ask(en_user, "Dong Da district")
-    assert reply.text.startswith("📍 OCOP shops near Quận Đống Đa:")
+    assert reply.text.startswith("Quận Đống Đa (before 2025) is now these wards: ")
+    assert "📍 OCOP shops near Quận Đống Đa:" in reply.text.splitlines()[1]
     assert "Phường Kim Liên" in [row[0].text for row in reply.buttons]
 
 
@@ -89,7 +93,7 @@ async def test_a_location_shared_before_a_restart_still_gives_distances(
     async with polling(build_application(bot_settings), poll_seconds=1):
         await user.press(1)
         card = await user.next_reply(kinds={"message"})
-    assert "km away" in card.text
+    assert "0.6 km from your location" in card.text  # the list's origin, named
 
 
 async def test_a_location_in_the_sea_is_outside_hanoi(en_user: SimUser) -> None:
@@ -104,3 +108,39 @@ async def test_near_without_a_place_asks_for_a_location(en_user: SimUser) -> Non
     assert "Share your location" in reply.text
     assert reply.keyboard is not None
     assert reply.keyboard["keyboard"][0][0]["text"] == "📍 Share my location"
+
+
+async def test_a_market_and_a_street_are_places_with_their_ward_explained(en_user: SimUser) -> None:
+    reply = await ask(en_user, "nước mắm gần chợ Đồng Xuân")
+    assert reply.text.startswith(  # the place part as the query understood it
+        "«chợ đồng xuân» lies in Phường Đồng Xuân, Quận Hoàn Kiếm (before 2025), "
+        "now Phường Hoàn Kiếm."
+    )
+    street = await ask(en_user, "/near Hang Bac street")
+    assert "«Hang Bac street» lies in Phường Hàng Bạc, Quận Hoàn Kiếm" in street.text
+    assert "Điểm giới thiệu và bán sản phẩm OCOP – chợ Đồng Xuân" in street.text
+
+
+async def test_a_place_that_cannot_be_placed_is_said_not_dropped(en_user: SimUser) -> None:
+    reply = await ask(en_user, "ceramics near my hotel")
+    assert reply.text.startswith(
+        "I couldn't find «my hotel» on Hanoi's map — here is «ceramics» anywhere; "
+        "share your location (/near) for the nearest shops."
+    )
+    assert reply.buttons  # the ceramics themselves
+
+
+async def test_lotus_tea_never_marks_a_lotus_pattern_tea_set(en_user: SimUser) -> None:
+    reply = await ask(en_user, "lotus tea near Hoan Kiem lake")
+    marked = [line for line in reply.text.splitlines() if "✓" in line]
+    assert marked and not any("Bát Tràng" in line or "gốm" in line for line in marked)
+
+
+async def test_a_point_card_measures_from_the_place_the_list_used(en_user: SimUser) -> None:
+    await en_user.send_location(10.7769, 106.7009)  # Ho Chi Minh City, saved as the location
+    await en_user.next_reply(kinds={"message"})
+    reply = await ask(en_user, "lotus tea near Hoan Kiem")
+    first = reply.buttons[0][0].text
+    await en_user.press(first)
+    card = await en_user.next_reply(kinds={"message"})
+    assert card.text.endswith("📍 4.2 km from Phường Hoàn Kiếm")  # not from Ho Chi Minh City
