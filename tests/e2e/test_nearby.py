@@ -118,7 +118,7 @@ async def test_a_market_and_a_street_are_places_with_their_ward_explained(en_use
     )
     street = await ask(en_user, "/near Hang Bac street")
     assert "«Hang Bac street» lies in Phường Hàng Bạc, Quận Hoàn Kiếm" in street.text
-    assert "Điểm giới thiệu và bán sản phẩm OCOP – chợ Đồng Xuân" in street.text
+    assert "OCOP showroom, Đồng Xuân Market" in street.text
 
 
 async def test_a_place_that_cannot_be_placed_is_said_not_dropped(en_user: SimUser) -> None:
