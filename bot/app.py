@@ -4,7 +4,7 @@ import logging
 from datetime import time
 from functools import partial
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -27,7 +27,13 @@ from bot.geo.hanoi import VIETNAM_TIME
 from bot.geo.wards import ward_directory
 from bot.handlers import callbacks
 from bot.handlers.awaited import cancel_command, staff_message
-from bot.handlers.catalog import point_pressed, product_pressed, venue_pressed
+from bot.handlers.browse import browse_command, browse_pressed, categories_pressed
+from bot.handlers.catalog import (
+    point_page_pressed,
+    point_pressed,
+    product_pressed,
+    venue_pressed,
+)
 from bot.handlers.common import expired, services
 from bot.handlers.errors import on_error
 from bot.handlers.event_dialogue import (
@@ -42,6 +48,7 @@ from bot.handlers.events import show_events
 from bot.handlers.gate import FloodGuard, flood_gate, user_gate
 from bot.handlers.inline import inline_query
 from bot.handlers.insight import digest_job, digest_pressed, flush_job, insight_command, purge_job
+from bot.handlers.menus import COMMANDS, publish_command_menus, refresh_staff_menus
 from bot.handlers.nearby import location_shared, near_command, ward_pressed
 from bot.handlers.reports import (
     problem_pressed,
@@ -75,14 +82,13 @@ from bot.handlers.subscribe import (
 )
 from bot.services import Services, read_live_catalog, refreshed
 from bot.store.db import create_current_engine, session_factory
-from bot.texts import LANGUAGES, plain
 
 logger = logging.getLogger(__name__)
+__all__ = ["COMMANDS", "build_application"]
 NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
 PURGE_AT = time(3, 0, tzinfo=VIETNAM_TIME)  # insight records past their retention go daily
 DIGEST_CHECK_SECONDS = 60  # how often an instance looks whether the weekly digest is due
 DRAFT_OFFER_SECONDS = 30  # how often an instance looks for drafts `catalog load` made
-COMMANDS = ("start", "help", "near", "events", "subscribe", "settings", "unsubscribe", "lang")
 
 
 def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
@@ -119,6 +125,7 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         ("start", start),
         ("help", help_command),
         ("lang", choose_language),
+        ("browse", browse_command),
         ("near", near_command),
         ("events", show_events),
         ("subscribe", subscribe_command),
@@ -138,6 +145,9 @@ def register_handlers(application: Application) -> None:  # type: ignore[type-ar
         (callbacks.PRODUCT, product_pressed),
         (callbacks.POINT, point_pressed),
         (callbacks.VENUE, venue_pressed),
+        (callbacks.POINT_PAGE, point_page_pressed),
+        (callbacks.CATEGORIES, categories_pressed),
+        (callbacks.BROWSE, browse_pressed),
         (callbacks.WARD, ward_pressed),
         (callbacks.PAGE, page_pressed),
         (callbacks.MENU, menu_chosen),
@@ -192,11 +202,8 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
     )
     await sender.start()
     application.bot_data["services"] = Services(settings, engine, sessions, live, sender)
-    for lang in LANGUAGES:
-        commands = [BotCommand(name, plain(lang, f"cmd_{name}")) for name in COMMANDS]
-        await application.bot.set_my_commands(commands, language_code=lang)
-    english = [BotCommand(name, plain("en", f"cmd_{name}")) for name in COMMANDS]
-    await application.bot.set_my_commands(english)
+    await publish_command_menus(application.bot)
+    await refresh_staff_menus(application)
     if application.job_queue:
         jobs = application.job_queue
         jobs.run_repeating(
@@ -219,6 +226,7 @@ async def refresh_catalog(context: ContextTypes.DEFAULT_TYPE) -> None:
     if live is not shared.live:
         logger.info("Catalog version %s loaded", live.version)
         shared.live = live
+    await refresh_staff_menus(context.application)
 
 
 async def post_stop(application: Application) -> None:  # type: ignore[type-arg]

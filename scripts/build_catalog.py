@@ -32,6 +32,29 @@ EVENT_HEADER = list(EventRow.model_fields)
 
 Row = dict[str, str]
 
+# Remarks the sources add in parentheses; "(nay thuộc X)" ("now part of X") is kept apart.
+REMARK = re.compile(r"\([^()]*\)")
+FORMERLY = re.compile(r"\(nay thuộc ([^()]+)\)")
+# Vietnamese administrative words, longest first, and how an English card says them.
+UNIT_WORDS = (
+    ("làng nghề", "craft village"),
+    ("thị trấn", "township"),
+    ("thị xã", "town"),
+    ("thành phố", "city"),
+    ("tp", "city"),
+    ("tỉnh", "province"),
+    ("huyện", "district"),
+    ("quận", "district"),
+    ("phường", "ward"),
+    ("xã", "commune"),
+    ("thôn", "village"),
+    ("làng", "village"),
+    ("xóm", "hamlet"),
+    ("tổ", "group"),
+    ("phố", "street"),
+)
+ENGLISH_PROVINCES = {"Hà Nội": "Hanoi"}
+
 
 def read_rows(path: Path) -> list[Row]:
     """Rows of a UTF-8 CSV file with every cell in Unicode NFC."""
@@ -68,9 +91,44 @@ def build_products(*, reference: list[Row], problems: list[str]) -> list[Row]:
                 **{column: row[column] for column in PRODUCT_HEADER if column in row},
                 "origin_ward": ward if unit else "",
                 "origin_ward_code": unit.code if unit else "",
+                "producer_name": without_remarks(row["producer"]),
+                **origins(row["origin_commune"], row["origin_province"]),
             }
         )
     return products
+
+
+def without_remarks(text: str) -> str:
+    """`text` without the source's remarks in parentheses ("(chủ thể không nêu)", "(GĐ …)")."""
+    return re.sub(r" ([,;])", r"\1", " ".join(REMARK.sub(" ", text).split())).strip(" ,;–-")
+
+
+def origins(commune: str, province: str) -> Row:
+    """The origin in each language: remarks dropped ("(nay thuộc X)" kept and translated),
+    administrative words translated for English."""
+    communes = [part for part in without_remarks(commune).split(", ") if part]
+    parts_vi, parts_en = list(communes), [english_place(part) for part in communes]
+    if province:
+        name = without_remarks(province)
+        now = FORMERLY.search(province)
+        parts_vi.append(f"{name} (nay thuộc {now[1]})" if now else name)
+        name_en = ENGLISH_PROVINCES.get(name, name)
+        parts_en.append(f"{name_en} (now part of {now[1]})" if now else name_en)
+    return {"origin_vi": ", ".join(parts_vi), "origin_en": ", ".join(parts_en)}
+
+
+def english_place(part: str) -> str:
+    """ "xã Tam Hưng" -> "Tam Hưng commune", "thôn 2" -> "village 2", "tổ 5 thị trấn X" -> …."""
+    for prefix, english in UNIT_WORDS:
+        if part.lower().startswith(prefix + " "):
+            rest = part[len(prefix) + 1 :]
+            number = re.match(r"(\d+) (.+)", rest)
+            if number:
+                return f"{english} {number[1]}, {english_place(number[2])}"
+            if rest.isdigit():
+                return f"{english} {rest}"
+            return f"{rest} {english}"
+    return part
 
 
 def point_address(row: Row) -> str:
@@ -81,11 +139,22 @@ def point_address(row: Row) -> str:
     return row["address_as_written"]
 
 
-def build_points(*, reference: list[Row], problems: list[str]) -> list[Row]:
+CARD_COLUMNS = ("name_vi", "name_en", "short_vi", "short_en", "status", "opened_on", "opened_when")
+NO_ADDRESS = "-"  # in point_cards.csv: the sources give no usable address
+
+
+def build_points(*, reference: list[Row], cards: list[Row], problems: list[str]) -> list[Row]:
     units = hanoi_units()
+    card_by_name = {card["name"]: card for card in cards}
+    for name in card_by_name.keys() - {row["name"] for row in reference}:
+        problems.append(f"catalog_inputs/point_cards.csv: no point named {name!r}")
     points = []
     for row in reference:
         where = f"point {row['name']!r}"
+        card = card_by_name.get(row["name"])
+        if card is None:
+            problems.append(f"{where}: no row in catalog_inputs/point_cards.csv")
+            card = {column: "" for column in (*CARD_COLUMNS, "address")}
         ward, code, lat, lon = row["ward_2025"], row["ward_code_2025"], row["lat"], row["lon"]
         exact = bool(EXACT_NOTE.search(row["note"]))
         unit = units.get(code)
@@ -103,7 +172,7 @@ def build_points(*, reference: list[Row], problems: list[str]) -> list[Row]:
             {
                 "name": row["name"],
                 "kind": row["kind"],
-                "address": point_address(row),
+                "address": card_address(card["address"], point_address(row)),
                 "ward": ward,
                 "ward_code": code,
                 "lat": lat,
@@ -113,9 +182,18 @@ def build_points(*, reference: list[Row], problems: list[str]) -> list[Row]:
                 "products_note": row["products_note"],
                 "source_url": row["source_url"],
                 "note": row["note"],
+                **{column: card[column] for column in CARD_COLUMNS},
+                "name_vi": card["name_vi"] or row["name"],
             }
         )
     return points
+
+
+def card_address(curated: str, reference: str) -> str:
+    """The curated address if any ("-": the sources give none), else the reference's."""
+    if curated == NO_ADDRESS:
+        return ""
+    return curated or reference
 
 
 def build_stock(
@@ -209,6 +287,7 @@ def build_catalog(*, reference_dir: Path, inputs_dir: Path) -> tuple[dict[str, s
     points = build_points(
         reference=read_rows(reference_dir / "showrooms.csv")
         + read_rows(inputs_dir / "extra_showrooms.csv"),
+        cards=read_rows(inputs_dir / "point_cards.csv"),
         problems=problems,
     )
     stock = build_stock(

@@ -32,6 +32,7 @@ _CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Characters that may not appear in a URL (RFC 3986) and would break out of an HTML attribute.
 _NOT_IN_URL = re.compile(r"[\s\"'<>\\^`{|}]")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 @dataclass(frozen=True)
@@ -157,3 +158,17 @@ def iso_date(cell: str) -> date:
         return date.fromisoformat(cell)
     except ValueError:
         raise ValueError(f"must be a date YYYY-MM-DD; got {cell!r}") from None
+
+
+def partial_date(cell: str) -> str:
+    """A year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD) that exists, or blank."""
+    if not cell:
+        return cell
+    problem = f"must be YYYY, YYYY-MM or YYYY-MM-DD; got {cell!r}"
+    if not _PARTIAL_DATE.fullmatch(cell):
+        raise ValueError(problem)
+    try:
+        date.fromisoformat((cell + "-01-01")[:10])
+    except ValueError:
+        raise ValueError(problem) from None
+    return cell

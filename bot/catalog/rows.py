@@ -17,12 +17,21 @@ from bot.catalog.cells import (
     coordinate,
     iso_date,
     optional,
+    partial_date,
     stars,
     text,
     url,
     ward_code,
 )
-from bot.store.kinds import AliasKind, Category, PlaceKind, PointKind, StockBasis
+from bot.store.kinds import (
+    AliasKind,
+    Category,
+    OpenedWhen,
+    PlaceKind,
+    PointKind,
+    PointStatus,
+    StockBasis,
+)
 
 Name = Annotated[str, cell(text, required=True)]
 Text = Annotated[str, cell(text)]
@@ -35,6 +44,9 @@ Coordinate = Annotated[float | None, cell(optional(coordinate))]
 Stars = Annotated[int | None, cell(stars)]
 Flag = Annotated[bool, cell(boolean, required=True)]
 Day = Annotated[date, cell(iso_date, required=True)]
+SHORT_NAME = 40  # characters of a point's display name: fits a button on a phone
+ShortName = Annotated[str, cell(text, required=True, limit=SHORT_NAME)]
+PartialDay = Annotated[str, cell(partial_date)]
 
 
 class CatalogRow(BaseModel):
@@ -57,6 +69,9 @@ class ProductRow(CatalogRow):
     origin_ward_code: WardCode
     source_url: Url
     note: Note
+    producer_name: Text  # `producer` without the source's remarks; blank when not named
+    origin_vi: Text  # the origin shown on a Vietnamese card
+    origin_en: Text  # the same place in English (place names kept)
 
 
 class PointRow(CatalogRow):
@@ -74,6 +89,13 @@ class PointRow(CatalogRow):
     products_note: Note
     source_url: Url
     note: Note
+    name_vi: Name  # the full name shown on Vietnamese cards (`name` is the sources' key)
+    name_en: Name
+    short_vi: ShortName  # on buttons and in lists
+    short_en: ShortName
+    status: Annotated[PointStatus, cell(choice(PointStatus), required=True)]
+    opened_on: PartialDay  # YYYY, YYYY-MM or YYYY-MM-DD; blank when no source dates it
+    opened_when: Annotated[OpenedWhen | None, cell(optional(choice(OpenedWhen)))]
 
 
 class StockRow(CatalogRow):

@@ -36,6 +36,7 @@ def validate_catalog(directory: Path) -> CatalogRows:
     _check_keys(result)
     _check_wards(result)
     _check_references(result)
+    _check_point_cards(result)
     _check_places(result)
     result.problems.sort()
     return result
@@ -147,3 +148,23 @@ def _check_references(result: CatalogRows) -> None:
             result.problems.append(
                 Problem("events.csv", row.line, "ends_on", "is before starts_on")
             )
+
+
+def _check_point_cards(result: CatalogRows) -> None:
+    """Short names tell points apart on buttons; a dated opening says how it is meant."""
+    for column in ("short_vi", "short_en"):
+        first: dict[tuple[str, ...], int] = {}
+        for row in result.tables["points.csv"]:
+            if column in row.bad:
+                continue
+            key = _folded((row.values[column],))
+            if key in first:
+                message = f"{row.values[column]} is also the {column} of line {first[key]}"
+                result.problems.append(Problem("points.csv", row.line, column, message))
+            first.setdefault(key, row.line)
+    for row in result.tables["points.csv"]:
+        if row.bad & {"opened_on", "opened_when"}:
+            continue
+        if bool(row.values["opened_on"]) != (row.values["opened_when"] is not None):
+            message = "give opened_on and opened_when together, or neither"
+            result.problems.append(Problem("points.csv", row.line, "opened_when", message))

@@ -5,13 +5,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.geo.hanoi import Coordinates, HanoiUnit, haversine_km, inside_hanoi
-from bot.store.catalog import Catalog
-from bot.store.kinds import PointKind
+from bot.store.catalog import Catalog, place_to_buy
 from bot.store.models import Point
 
 DEFAULT_LIMIT = 5
-# Fair venues sell only while a fair is on: never offered as "the nearest shop".
-EVENT_VENUE_KINDS = frozenset({PointKind.FESTIVAL})
 
 
 class ProductMatch(StrEnum):
@@ -97,7 +94,7 @@ def _nearest(
         and point.id is not None
         and point.lat is not None
         and point.lon is not None
-        and point.kind not in EVENT_VENUE_KINDS
+        and place_to_buy(point)  # fair venues, planned and closed points are not shops
     }
     carriers = _carriers(catalog, product_ids or ())
     product_match: ProductMatch | None = None
@@ -136,7 +133,12 @@ def _nearest(
         product_match=product_match,
         outside_hanoi=outside_hanoi,
         unlocated_carriers=tuple(
-            point for point in catalog.points if point.id in carriers and point.id not in located
+            point
+            for point in catalog.points
+            if point.id in carriers
+            and point.id not in located
+            and place_to_buy(point)
+            and point.lat is None
         ),
     )
 

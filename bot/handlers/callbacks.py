@@ -6,13 +6,20 @@ expired" by the catch-all handler registered last.
 
 import re
 
+from bot.store.kinds import Category
+
 PRODUCT = re.compile(r"^p:(\d{1,9})\Z", re.ASCII)
 # a point opened from a list carries the list's origin (a saved-state token)
 POINT = re.compile(r"^s:(\d{1,9})(?::([0-9a-f]{8}))?\Z", re.ASCII)
 VENUE = re.compile(r"^v:(\d{1,9})\Z", re.ASCII)
 WARD = re.compile(r"^w:(\d{5})(?::([0-9a-f]{8}))?\Z", re.ASCII)
 PAGE = re.compile(r"^r:([0-9a-f]{8}):(\d{1,3})\Z", re.ASCII)
-MENU = re.compile(r"^m:(search|near|events|subscribe)\Z", re.ASCII)
+MENU = re.compile(r"^m:(search|near|events|subscribe|browse)\Z", re.ASCII)
+POINT_PAGE = re.compile(r"^sp:(\d{1,9}):(\d{1,3})\Z", re.ASCII)
+# Browsing: filters are minimum stars (0 = any) and "sold in Hanoi" (0/1), e.g. "b:41"
+CATEGORIES = re.compile(r"^b:([0345])([01])\Z", re.ASCII)
+_CATEGORY = "|".join(["all", *Category])
+BROWSE = re.compile(rf"^bl:({_CATEGORY}):([0345])([01]):(\d{{1,3}})\Z", re.ASCII)
 LANGUAGE = re.compile(r"^l:(vi|en)\Z", re.ASCII)
 TOPIC = re.compile(r"^t:(events|showrooms)\Z", re.ASCII)
 HOME_WARD = re.compile(r"^h:(\d{5}|none)\Z", re.ASCII)
@@ -118,3 +125,16 @@ NEWS_SETTINGS = re.compile(r"^ns\Z", re.ASCII)
 
 def digest(on: bool) -> str:
     return f"dg:{'on' if on else 'off'}"
+
+
+def point_page(point_id: int, number: int) -> str:
+    return f"sp:{point_id}:{number}"
+
+
+def categories(min_stars: int, in_hanoi: bool) -> str:
+    return f"b:{min_stars}{int(in_hanoi)}"
+
+
+def browse(category: str, min_stars: int, in_hanoi: bool, number: int) -> str:
+    """A page of products in `category` ("all" or a Category value) under the filters."""
+    return f"bl:{category}:{min_stars}{int(in_hanoi)}:{number}"

@@ -1,9 +1,13 @@
-"""Product and point cards, and the venue pin behind "Show on map"."""
+"""Product and point cards, directions, and the venue pin behind "Show on map"."""
+
+from datetime import date, datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
-from bot.geo.hanoi import Coordinates, haversine_km
+from bot.catalog.browse import carriers, fair_at, stocked_at
+from bot.geo.directions import directions_url
+from bot.geo.hanoi import VIETNAM_TIME, Coordinates, haversine_km
 from bot.geo.nearest import points_near_location
 from bot.handlers import callbacks, saved
 from bot.handlers.common import answer, expired, language, pressed, pressed_id, reply, services
@@ -13,10 +17,24 @@ from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.store.users import get_location
 from bot.texts import Html, Language, clip, plain, render
-from bot.texts.cards import point_card, point_line, product_card, product_name
+from bot.texts.cards import (
+    LIST_LIMIT,
+    PointPage,
+    approximate,
+    point_card,
+    point_line,
+    point_name,
+    product_card,
+    product_name,
+)
 
-WHERE_TO_BUY = 5  # points listed on a product card
+WHERE_TO_BUY = 5  # shops listed on a product card
+FAIRS = 3  # fair venues listed on a product card
 BUTTON_TEXT = 60
+
+
+def today() -> date:
+    return datetime.now(VIETNAM_TIME).date()
 
 
 async def saved_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Coordinates | None:
@@ -31,11 +49,13 @@ async def saved_location(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 Origin = tuple[str, list[Coordinates]]
 
 
-def point_button(point: Point, origin_token: str | None = None) -> InlineKeyboardButton:
-    """A point's button; from a list, it carries the list's origin (saved under the token)."""
-    return InlineKeyboardButton(
-        clip(point.name, BUTTON_TEXT), callback_data=callbacks.point(point.id or 0, origin_token)
-    )
+def point_button(
+    point: Point, lang: Language, origin_token: str | None = None
+) -> InlineKeyboardButton:
+    """A point's button, by its short name; from a list, it carries the list's origin (saved
+    under the token)."""
+    data = callbacks.point(point.id or 0, origin_token)
+    return InlineKeyboardButton(point_name(point, lang), callback_data=data)
 
 
 async def save_origin(
@@ -69,7 +89,7 @@ def report_button(item: str, item_id: int, lang: Language) -> InlineKeyboardButt
 def _carriers(
     catalog: Catalog, product: Product, location: Coordinates | None
 ) -> list[tuple[Point, float | None]]:
-    """Points carrying `product`: nearest first when the user shared a location."""
+    """Open shops carrying `product`: nearest first when the user shared a location."""
     assert product.id is not None
     if location is not None:
         nearby = points_near_location(
@@ -80,9 +100,8 @@ def _carriers(
         ]
         if located:
             return located
-    links = catalog.points_by_product.get(product.id, ())
-    points = sorted((catalog.point_by_id[link.point_id] for link in links), key=lambda p: p.name)
-    return [(point, None) for point in points[:WHERE_TO_BUY]]
+    shops, _ = carriers(catalog, product.id)
+    return [(point, None) for point in shops[:WHERE_TO_BUY]]
 
 
 async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, product_id: int) -> None:
@@ -92,16 +111,73 @@ async def show_product(update: Update, context: ContextTypes.DEFAULT_TYPE, produ
     if product is None:
         await reply(update, render(lang, "expired"))
         return
-    carriers = _carriers(catalog, product, await saved_location(update, context))
-    lines = [point_line(point, lang, distance) for point, distance in carriers]
-    keyboard = [[point_button(point)] for point, _ in carriers]
-    keyboard.append([report_button("p", product_id, lang)])
-    await reply(
-        update,
-        product_card(product, lang, carriers=lines),
-        InlineKeyboardMarkup(keyboard),
+    shops = _carriers(catalog, product, await saved_location(update, context))
+    fairs = carriers(catalog, product_id)[1][:FAIRS]
+    text = product_card(
+        product,
+        lang,
+        carriers=[point_line(point, lang, distance) for point, distance in shops],
+        fairs=[point_line(point, lang) for point in fairs],
+        approximate_note=any(approximate(point) for point, _ in shops)
+        or any(approximate(point) for point in fairs),
     )
+    keyboard = [[point_button(point, lang)] for point, _ in shops]
+    keyboard += [[point_button(point, lang)] for point in fairs]
+    keyboard.append([report_button("p", product_id, lang)])
+    await reply(update, text, InlineKeyboardMarkup(keyboard))
     record(update, context, CardEvent("product", product_id, lang))
+
+
+def point_view(
+    catalog: Catalog, point: Point, lang: Language, page: int, distance: float | None
+) -> tuple[Html, InlineKeyboardMarkup]:
+    """Page `page` of a point card: what it stocks, with directions, the map and page buttons."""
+    assert point.id is not None
+    stocked = stocked_at(catalog, point.id)
+    first = page * LIST_LIMIT
+    shown = stocked[first : first + LIST_LIMIT]
+    text = point_card(
+        point,
+        lang,
+        carries=PointPage(shown, first, len(stocked)),
+        distance_km=distance,
+        fair=fair_at(catalog, point, today()),
+        today=today(),
+    )
+    places = [InlineKeyboardButton(plain(lang, "btn_directions"), url=directions_url(point))]
+    if point.lat is not None:
+        places.append(
+            InlineKeyboardButton(
+                plain(lang, "btn_show_on_map"), callback_data=callbacks.venue(point.id)
+            )
+        )
+    keyboard = [places, *([product_button(product, lang)] for product in shown)]
+    navigation = []
+    if page > 0:
+        navigation.append(
+            InlineKeyboardButton(
+                plain(lang, "btn_back"), callback_data=callbacks.point_page(point.id, page - 1)
+            )
+        )
+    if first + LIST_LIMIT < len(stocked):
+        navigation.append(
+            InlineKeyboardButton(
+                plain(lang, "btn_more"), callback_data=callbacks.point_page(point.id, page + 1)
+            )
+        )
+    if navigation:
+        keyboard.append(navigation)
+    keyboard.append([report_button("s", point.id, lang)])
+    return text, InlineKeyboardMarkup(keyboard)
+
+
+async def point_distance(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, point: Point
+) -> float | None:
+    location = await saved_location(update, context)
+    if location is None or point.lat is None or point.lon is None:
+        return None
+    return haversine_km(location, (point.lat, point.lon))
 
 
 async def show_point(
@@ -118,38 +194,17 @@ async def show_point(
     if point is None:
         await reply(update, render(lang, "expired"))
         return
-    carries = sorted(
-        (
-            catalog.product_by_id[link.product_id]
-            for link in catalog.products_by_point.get(point_id, ())
-        ),
-        key=lambda product: (-(product.stars or 0), product_name(product, lang)),
-    )
     location = await saved_location(update, context)
     distance = (
         haversine_km(location, (point.lat, point.lon))
         if origin is None and location and point.lat is not None and point.lon is not None
         else None
     )
-    from_origin: Html | None = None
+    text, keyboard = point_view(catalog, point, lang, 0, distance)
     if origin is not None and origin[1] and point.lat is not None and point.lon is not None:
         km = min(haversine_km(centre, (point.lat, point.lon)) for centre in origin[1])
-        from_origin = render(lang, "distance_from", km=f"{km:.1f}", origin=origin[0])
-    keyboard = [[product_button(product, lang)] for product in carries[:WHERE_TO_BUY]]
-    if point.lat is not None:
-        keyboard.insert(
-            0,
-            [
-                InlineKeyboardButton(
-                    plain(lang, "btn_show_on_map"), callback_data=callbacks.venue(point_id)
-                )
-            ],
-        )
-    keyboard.append([report_button("s", point_id, lang)])
-    card = point_card(point, lang, carries=carries, distance_km=distance)
-    if from_origin is not None:
-        card = Html(f"{card}\n📍 {from_origin}")
-    await reply(update, card, InlineKeyboardMarkup(keyboard))
+        text = Html(f"{text}\n📍 {render(lang, 'distance_from', km=f'{km:.1f}', origin=origin[0])}")
+    await reply(update, text, keyboard)
     record(update, context, CardEvent("point", point_id, lang))
 
 
@@ -160,11 +215,14 @@ async def send_venue(update: Update, context: ContextTypes.DEFAULT_TYPE, point_i
     if point is None or point.lat is None or point.lon is None or chat is None:
         await reply(update, render(lang, "expired"))
         return
+    title = point_name(point, lang)
+    if approximate(point):
+        title = plain(lang, "pin_approximate").format(name=title)
     address = ", ".join(part for part in (point.address, point.ward or "") if part)
     await chat.send_venue(
         latitude=point.lat,
         longitude=point.lon,
-        title=clip(point.name, 120),
+        title=clip(title, 120),
         address=clip(address or plain(lang, "location_unknown"), 120),
     )
     record(update, context, CardEvent("directions", point_id, lang))
@@ -188,6 +246,26 @@ async def point_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     await answer(update)
     await show_point(update, context, point_id, origin)
+
+
+async def point_page_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Another page of what a point stocks, in place of the card's previous page."""
+    match, query = context.match, update.callback_query
+    assert match is not None and query is not None
+    catalog = services(context).live.catalog
+    point = catalog.point_by_id.get(int(match[1]))
+    page = int(match[2])
+    if point is None or point.id is None:
+        await expired(update, context)
+        return
+    if page > 0 and page * LIST_LIMIT >= len(stocked_at(catalog, point.id)):
+        await expired(update, context)
+        return
+    await answer(update)
+    lang = language(update, context)
+    distance = await point_distance(update, context, point)
+    text, keyboard = point_view(catalog, point, lang, page, distance)
+    await query.edit_message_text(text, reply_markup=keyboard)
 
 
 async def venue_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -20,7 +20,8 @@ async def show_events(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     async with shared.sessions() as session:
         shared.live = await refreshed(shared.live, session=session)
     catalog = shared.live.catalog
-    events = events_by_time(catalog.events, today=datetime.now(VIETNAM_TIME).date())
+    today = datetime.now(VIETNAM_TIME).date()
+    events = events_by_time(catalog.events, today=today)
     sections = [render(lang, "events_header")]
     for key, group in (
         ("events_current", events.current),
@@ -28,10 +29,10 @@ async def show_events(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     ):
         if group:
             sections.append(Html(f"\n<b>{render(lang, key)}</b>"))
-            sections.extend(event_line(event, lang) for event in group)
+            sections.extend(event_line(event, lang, today) for event in group)
     if not events.current and not events.upcoming:
         sections.append(render(lang, "events_none"))
     if events.recent:
         sections.append(Html(f"\n<b>{render(lang, 'events_past')}</b>"))
-        sections.extend(event_line(event, lang) for event in events.recent)
+        sections.extend(event_line(event, lang, today) for event in events.recent)
     await reply(update, Html("\n".join(sections)))

@@ -18,6 +18,7 @@ from bot.texts import Language, clip, plain, render
 from bot.texts.cards import (
     category_text,
     point_card,
+    point_full_name,
     point_location,
     product_card,
     product_name,
@@ -58,7 +59,7 @@ def point_article(
 ) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=f"s{point.id}",
-        title=clip(point.name, 120),
+        title=clip(point_full_name(point, lang), 120),
         description=clip(
             render(
                 lang,

@@ -68,7 +68,9 @@ def nearby_reply(
     if nearby.unlocated_carriers:
         lines.append(render(lang, "near_unlocated"))
         lines.extend(point_line(p, lang) for p in nearby.unlocated_carriers[:MAX_UNLOCATED])
-    buttons = [[point_button(near.point, origin_token)] for near in nearby.points]
+    if any(near.approximate for near in nearby.points):
+        lines.append(render(lang, "approximate_note"))  # once per list
+    buttons = [[point_button(near.point, lang, origin_token)] for near in nearby.points]
     return Html("\n".join(lines)), buttons
 
 

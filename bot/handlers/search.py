@@ -13,7 +13,7 @@ from bot.insight.events import SearchEvent
 from bot.search import SearchResult, wanted_product_ids
 from bot.store.catalog import Catalog
 from bot.texts import Html, Language, clip, plain, render
-from bot.texts.cards import product_line
+from bot.texts.cards import approximate, point_line, product_line
 
 PAGE_SIZE = 5
 MAX_RESULTS = 50
@@ -133,20 +133,24 @@ async def answer_search(
         await reply(update, page_text, keyboard)
         return
     if result.points:
+        shown = [hit.point for hit in result.points[:PAGE_SIZE]]
         lines = [
             render(
                 lang,
                 "results_header",
                 query=clip(text, 80),
                 first=1,
-                last=len(result.points[:PAGE_SIZE]),
+                last=len(shown),
                 total=len(result.points),
-            )
+            ),
+            *(point_line(point, lang) for point in shown),
         ]
+        if any(approximate(point) for point in shown):
+            lines.append(render(lang, "approximate_note"))
         await reply(
             update,
             Html("\n".join(lines)),
-            InlineKeyboardMarkup([[point_button(hit.point)] for hit in result.points[:PAGE_SIZE]]),
+            InlineKeyboardMarkup([[point_button(point, lang)] for point in shown]),
         )
         return
     await no_results(update, context, text)

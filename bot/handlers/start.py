@@ -7,13 +7,14 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.handlers import callbacks
+from bot.handlers.browse import browse_command
 from bot.handlers.catalog import show_point, show_product
 from bot.handlers.common import USER_STATE, current_user, language, pressed, reply, services
 from bot.handlers.events import show_events
 from bot.handlers.nearby import ask_for_location, show_near_ward
 from bot.handlers.subscribe import subscribe_command
 from bot.store.users import set_language
-from bot.texts import Language, plain, render
+from bot.texts import Html, Language, plain, render
 
 # /start payloads: p_<product id>, s_<point id>, w_<2025 ward code>
 DEEP_LINK = re.compile(r"^([psw])_(\d{1,9})\Z", re.ASCII)
@@ -25,8 +26,9 @@ def main_menu(lang: Language) -> InlineKeyboardMarkup:
 
     return InlineKeyboardMarkup(
         [
-            [button("btn_search", "search"), button("btn_near", "near")],
-            [button("btn_events", "events"), button("btn_subscribe", "subscribe")],
+            [button("btn_search", "search"), button("btn_browse", "browse")],
+            [button("btn_near", "near"), button("btn_events", "events")],
+            [button("btn_subscribe", "subscribe")],
         ]
     )
 
@@ -46,9 +48,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await reply(
-        update, render(language(update, context), "help", bot_username=context.bot.username)
-    )
+    """Every user command; staff also read theirs."""
+    lang = language(update, context)
+    text = render(lang, "help", bot_username=context.bot.username)
+    if current_user(context).staff:
+        text = Html(text + render(lang, "help_staff"))
+    await reply(update, text)
 
 
 async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -89,5 +94,7 @@ async def menu_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await ask_for_location(update, context)
     elif item == "events":
         await show_events(update, context)
+    elif item == "browse":
+        await browse_command(update, context)
     else:
         await subscribe_command(update, context)

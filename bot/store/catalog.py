@@ -11,6 +11,7 @@ from typing import TypeVar
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.kinds import PointKind, PointStatus
 from bot.store.models import Alias, CatalogState, Event, Point, Product, StockLink
 
 Row = TypeVar("Row", Product, Point, StockLink, Alias, Event)
@@ -65,3 +66,9 @@ async def bump_catalog_version(*, session: AsyncSession) -> int:
     state.loaded_at = datetime.now(UTC)
     session.add(state)
     return state.version
+
+
+def place_to_buy(point: Point) -> bool:
+    """Whether a point is offered as somewhere to buy: open, and not a fair venue (a fair sells
+    only while it is on; its card says when)."""
+    return point.status is PointStatus.OPEN and point.kind is not PointKind.FESTIVAL

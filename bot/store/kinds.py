@@ -42,3 +42,19 @@ class PlaceKind(StrEnum):
     MARKET = "market"
     STREET = "street"
     AREA = "area"
+
+
+class PointStatus(StrEnum):
+    """Whether a point sells today, as its sources say: only open points are places to buy."""
+
+    OPEN = "open"
+    PLANNED = "planned"  # announced or planned; no source says it opened
+    CLOSED = "closed"
+
+
+class OpenedWhen(StrEnum):
+    """How a point's `opened_on` (a year, a month or a day) is meant."""
+
+    ON = "on"  # opened then
+    ABOUT = "about"  # opened about then (the source's date is inferred or approximate)
+    BY = "by"  # open by then (the source shows it open; it opened earlier or then)

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from bot.store.kinds import AliasKind, Category, PointKind, StockBasis
+from bot.store.kinds import AliasKind, Category, OpenedWhen, PointKind, PointStatus, StockBasis
 from bot.store.types import EnumText, UTCDateTime, utc_now
 
 
@@ -30,6 +30,9 @@ class Product(SQLModel, table=True):
     origin_ward_code: str | None = None
     source_url: str
     note: str = ""
+    producer_name: str = ""  # `producer` without the source's remarks; "" when not named
+    origin_vi: str = ""  # the origin as a Vietnamese card shows it
+    origin_en: str = ""  # the same place in English
 
 
 class Point(SQLModel, table=True):
@@ -48,6 +51,13 @@ class Point(SQLModel, table=True):
     products_note: str = ""
     source_url: str
     note: str = ""
+    name_vi: str = ""  # full name on Vietnamese cards (`name` is the sources' key)
+    name_en: str = ""
+    short_vi: str = ""  # at most 40 characters: buttons and lists
+    short_en: str = ""
+    status: PointStatus = Field(default=PointStatus.OPEN, sa_type=EnumText(PointStatus))
+    opened_on: str = ""  # "2022", "2022-11" or "2022-11-15"; "" when not dated
+    opened_when: OpenedWhen | None = Field(default=None, sa_type=EnumText(OpenedWhen))
 
 
 class StockLink(SQLModel, table=True):

@@ -32,9 +32,13 @@ TEXTS: dict[str, str] = {
         "<b>How to use</b>\n"
         "• Type a product or craft village: <i>Van Phuc silk</i>, <i>5 star tea</i>\n"
         "• Type «PRODUCT near PLACE»: <i>honey near Dong Da</i>\n"
+        "• /browse — products by category, with filters for stars and for shops in Hanoi\n"
         "• /near <i>ward or commune</i> — shops near a place; or share your location\n"
         "• /events — OCOP fairs and festivals\n"
+        "• /subscribe <i>[ward]</i> — news of fairs and new shops; /settings — topics and ward; "
+        "/unsubscribe — stop the news\n"
         "• /lang — change language (Tiếng Việt / English)\n"
+        "• /start — the welcome and menu; /help — this help\n"
         "• In any chat: type <code>@{bot_username} honey</code>\n\n"
         "Data comes from public news sources; every product links to its source."
     ),
@@ -319,4 +323,55 @@ TEXTS: dict[str, str] = {
     "chart_unmet_share": "not found, %",
     "chart_top_unmet": "Most asked, not found",
     "chart_nothing_unmet": "Everything asked was found",
+    "cmd_browse": "Browse products by category",
+    "cmd_announce": "Staff: write an announcement",
+    "cmd_announcements": "Staff: recent announcements",
+    "cmd_cancel": "Staff: cancel the announcement being written",
+    "help_staff": (
+        "\n\n<b>Staff</b>\n"
+        "• /announce — write an announcement, choose who gets it, preview, send or schedule\n"
+        "• /announcements — recent announcements: status, counts, cancel\n"
+        "• /cancel — stop the announcement being written"
+    ),
+    "btn_browse": "📚 Browse",
+    "btn_directions": "🧭 Directions",
+    "btn_categories": "‹ Categories",
+    "btn_any_stars": "Any ★",
+    "btn_min_stars": "{stars}★+",
+    "btn_in_hanoi": "Sold in Hanoi",
+    "btn_chosen": "✓ {label}",
+    "category_all": "All categories",
+    "category_count": "{category} ({count})",
+    "browse_header": "📚 <b>OCOP products</b>{filters}: {count}. Choose a category:",
+    "browse_page": "📚 <b>{category}</b>{filters}: {first}–{last} of {total}",
+    "browse_empty": "No product matches these filters; try fewer.",
+    "filter_stars": " · {stars}★ and up",
+    "filter_in_hanoi": " · sold at a shop in Hanoi",
+    "vietnamese_name": "Vietnamese name: {name}",
+    "approximate_mark": "≈",
+    "approximate_note": "≈ approximate location: the map pin is the ward's centre, not the shop.",
+    "approximate_pin": (
+        "📍 The map pin is only the ward's centre, not the shop; Directions searches the address."
+    ),
+    "unknown_pin": "📍 No source says where it is; Directions searches its name.",
+    "pin_approximate": "{name} (approximate)",
+    "label_address_vi": "Address (in Vietnamese)",
+    "opened_day": "on {day}",
+    "opened_month": "in {month}",
+    "opened_year": "in {year}",
+    "opened_on": "Opened {when}",
+    "opened_about": "Opened around {when}",
+    "opened_by": "Open since {when} or earlier",
+    "status_planned_card": "🚧 Planned: no source says it has opened; not a place to buy yet.",
+    "status_closed_card": "⛔ Closed: not a place to buy.",
+    "status_planned_mark": "planned",
+    "status_closed_mark": "closed",
+    "fair_upcoming": "📅 Upcoming fair: {name}, {dates}",
+    "fair_current": "📅 Fair on now: {name}, {dates}",
+    "fair_ended": "📅 Fair ended: {name}, {dates}",
+    "event_upcoming": "upcoming",
+    "event_current": "on now",
+    "event_ended": "ended",
+    "carries_page": "Carries ({first}–{last} of {total}):",
+    "at_fairs": "Also shown at fairs:",
 }

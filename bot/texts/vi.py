@@ -31,9 +31,13 @@ TEXTS: dict[str, str] = {
         "<b>Cách dùng</b>\n"
         "• Gõ tên sản phẩm hoặc làng nghề: <i>lụa Vạn Phúc</i>, <i>5 sao trà</i>\n"
         "• Gõ «SẢN PHẨM gần NƠI»: <i>mật ong gần Đống Đa</i>\n"
+        "• /browse — sản phẩm theo nhóm, lọc theo hạng sao và nơi bán ở Hà Nội\n"
         "• /near <i>phường/xã</i> — điểm bán gần một nơi; hoặc gửi vị trí\n"
         "• /events — hội chợ, lễ hội OCOP\n"
+        "• /subscribe <i>[phường/xã]</i> — nhận tin hội chợ và cửa hàng mới; "
+        "/settings — chủ đề và phường/xã; /unsubscribe — ngừng nhận tin\n"
         "• /lang — đổi ngôn ngữ (Tiếng Việt / English)\n"
+        "• /start — lời chào và menu; /help — hướng dẫn này\n"
         "• Trong mọi cuộc trò chuyện: gõ <code>@{bot_username} mật ong</code>\n\n"
         "Dữ liệu lấy từ các nguồn báo chí công khai; mỗi sản phẩm có đường dẫn nguồn."
     ),
@@ -317,4 +321,55 @@ TEXTS: dict[str, str] = {
     "chart_unmet_share": "không thấy, %",
     "chart_top_unmet": "Hỏi nhiều mà không thấy",
     "chart_nothing_unmet": "Mọi câu hỏi đều có kết quả",
+    "cmd_browse": "Xem sản phẩm theo nhóm",
+    "cmd_announce": "Nhân viên: soạn thông báo",
+    "cmd_announcements": "Nhân viên: thông báo gần đây",
+    "cmd_cancel": "Nhân viên: huỷ thông báo đang soạn",
+    "help_staff": (
+        "\n\n<b>Nhân viên</b>\n"
+        "• /announce — soạn thông báo, chọn người nhận, xem trước, gửi ngay hoặc hẹn giờ\n"
+        "• /announcements — thông báo gần đây: trạng thái, số lượng, huỷ\n"
+        "• /cancel — dừng thông báo đang soạn"
+    ),
+    "btn_browse": "📚 Danh mục",
+    "btn_directions": "🧭 Chỉ đường",
+    "btn_categories": "‹ Các nhóm",
+    "btn_any_stars": "Mọi hạng ★",
+    "btn_min_stars": "Từ {stars}★",
+    "btn_in_hanoi": "Có bán ở Hà Nội",
+    "btn_chosen": "✓ {label}",
+    "category_all": "Tất cả các nhóm",
+    "category_count": "{category} ({count})",
+    "browse_header": "📚 <b>Sản phẩm OCOP</b>{filters}: {count}. Chọn nhóm:",
+    "browse_page": "📚 <b>{category}</b>{filters}: {first}–{last} / {total}",
+    "browse_empty": "Không có sản phẩm nào khớp bộ lọc; hãy bớt bộ lọc.",
+    "filter_stars": " · từ {stars}★",
+    "filter_in_hanoi": " · có bán tại cửa hàng ở Hà Nội",
+    "vietnamese_name": "Tên tiếng Việt: {name}",
+    "approximate_mark": "≈",
+    "approximate_note": "≈ vị trí gần đúng: ghim bản đồ là tâm phường/xã, không phải cửa hàng.",
+    "approximate_pin": (
+        "📍 Ghim bản đồ chỉ là tâm phường/xã, không phải cửa hàng; nút Chỉ đường tìm theo địa chỉ."
+    ),
+    "unknown_pin": "📍 Chưa nguồn nào nói điểm này ở đâu; nút Chỉ đường tìm theo tên.",
+    "pin_approximate": "{name} (gần đúng)",
+    "label_address_vi": "Địa chỉ",
+    "opened_day": "ngày {day}",
+    "opened_month": "tháng {month}",
+    "opened_year": "năm {year}",
+    "opened_on": "Khai trương {when}",
+    "opened_about": "Khai trương khoảng {when}",
+    "opened_by": "Đã mở cửa từ {when} hoặc sớm hơn",
+    "status_planned_card": "🚧 Dự kiến: chưa nguồn nào nói đã mở cửa; chưa phải nơi mua hàng.",
+    "status_closed_card": "⛔ Đã đóng cửa: không còn là nơi mua hàng.",
+    "status_planned_mark": "dự kiến",
+    "status_closed_mark": "đã đóng cửa",
+    "fair_upcoming": "📅 Hội chợ sắp diễn ra: {name}, {dates}",
+    "fair_current": "📅 Hội chợ đang diễn ra: {name}, {dates}",
+    "fair_ended": "📅 Hội chợ đã kết thúc: {name}, {dates}",
+    "event_upcoming": "sắp diễn ra",
+    "event_current": "đang diễn ra",
+    "event_ended": "đã kết thúc",
+    "carries_page": "Có bán ({first}–{last} / {total}):",
+    "at_fairs": "Cũng bày bán tại hội chợ:",
 }

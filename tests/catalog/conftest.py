@@ -31,6 +31,9 @@ def product_row(number: int) -> dict[str, str]:
         "origin_ward_code": "00577",
         "source_url": SOURCE,
         "note": "",
+        "producer_name": "HTX Thử",
+        "origin_vi": "xã Bát Tràng, huyện Gia Lâm, Hà Nội",
+        "origin_en": "Bát Tràng commune, Gia Lâm district, Hanoi",
     }
 
 
@@ -48,6 +51,13 @@ def point_row(number: int, *, located: bool = True) -> dict[str, str]:
         "products_note": "",
         "source_url": SOURCE,
         "note": "",
+        "name_vi": f"Điểm thử {number}",
+        "name_en": f"Test point {number}",
+        "short_vi": f"Điểm thử {number}",
+        "short_en": f"Test point {number}",
+        "status": "open",
+        "opened_on": "2022-10",
+        "opened_when": "about",
     }
 
 

@@ -102,3 +102,23 @@ def test_validate_command_exits_1_and_prints_problems(
     assert main(["catalog", "validate", str(directory)]) == 1
     assert "products.csv:100: stars: must be 3, 4, 5 or blank; got '6'" in (capsys.readouterr().err)
     assert main(["catalog", "validate", str(make_catalog("clean"))]) == 0
+
+
+def test_point_display_names_status_and_opening_are_checked(
+    make_catalog: Callable[..., Path],
+) -> None:
+    directory = make_catalog(
+        short=set_cell("points.csv", 1, "short_en", "TEST POINT 1"),
+        long=set_cell("points.csv", 0, "short_vi", "x" * 41),
+        status=set_cell("points.csv", 0, "status", "rumoured"),
+        day=set_cell("points.csv", 1, "opened_on", "2022-13"),
+        when=set_cell("points.csv", 0, "opened_when", ""),
+    )
+    problems = problems_of(directory)
+    assert "points.csv:3: short_en: TEST POINT 1 is also the short_en of line 2" in problems
+    assert "points.csv:2: short_vi: too long (41 characters, at most 40)" in problems
+    assert any(p.startswith("points.csv:2: status: must be one of open") for p in problems)
+    assert any(p.startswith("points.csv:3: opened_on: must be YYYY, YYYY-MM") for p in problems)
+    assert "points.csv:2: opened_when: give opened_on and opened_when together, or neither" in (
+        problems
+    )

@@ -24,7 +24,7 @@ async def test_vietnamese_user_is_welcomed_in_vietnamese_with_the_menu(vi_user: 
     reply = await ask(vi_user, "/start")
     assert "Xin chào Lan" in reply.text and "sản phẩm OCOP" in reply.text
     labels = [button.text for row in reply.buttons for button in row]
-    assert labels == ["🔎 Tìm sản phẩm", "📍 Gần tôi", "📅 Sự kiện", "🔔 Nhận tin"]
+    assert labels == ["🔎 Tìm sản phẩm", "📚 Danh mục", "📍 Gần tôi", "📅 Sự kiện", "🔔 Nhận tin"]
 
 
 async def test_english_and_unknown_language_users_are_welcomed_in_english(
@@ -33,7 +33,7 @@ async def test_english_and_unknown_language_users_are_welcomed_in_english(
     for code in ("en", "de"):
         reply = await ask(new_user(code, "Emma"), "/start")
         assert "Hello Emma" in reply.text and "OCOP specialty products" in reply.text
-        assert [b.text for b in reply.buttons[0]] == ["🔎 Search", "📍 Near me"]
+        assert [b.text for b in reply.buttons[0]] == ["🔎 Search", "📚 Browse"]
     reply = await ask(new_user(None, "An"), "/start")
     assert "Xin chào An" in reply.text
 
@@ -81,13 +81,13 @@ async def test_deep_links_open_product_point_and_ward(
 
     point = next(p for p in catalog.points if "Hoàng Cầu" in p.name)
     card = await ask(en_user, f"/start s_{point.id}")
-    assert card.text.startswith(point.name)
-    assert "Phường Ô Chợ Dừa" in card.text and "approximate location" in card.text
+    assert card.text.startswith(point.short_en)
+    assert "Phường Ô Chợ Dừa" in card.text and "only the ward's centre" in card.text
     assert "Mật ong" in card.text or "honey" in card.text.lower()
 
     near = await ask(en_user, "/start w_00190")
     assert "OCOP shops near Phường Ô Chợ Dừa" in near.text
-    assert near.text.splitlines()[1].startswith("• " + point.name)
+    assert near.text.splitlines()[1].startswith("• " + point.short_en)
 
 
 async def test_deep_link_to_a_missing_product_says_it_expired(vi_user: SimUser) -> None:
