@@ -37,6 +37,7 @@ from bot.store.reports import (
     set_pending_report,
 )
 from bot.texts import Html, Language, clip, plain, render
+from bot.texts.cards import point_name, product_name
 
 REPORTS_PER_DAY = 5
 WORDS_LIMIT = 200  # characters kept of the user's own words
@@ -51,6 +52,16 @@ def item_name(catalog: Catalog, item: ReportedItem, item_id: int) -> str | None:
         return product.name_vi if product else None
     point = catalog.point_by_id.get(item_id)
     return point.name if point else None
+
+
+def shown_name(catalog: Catalog, item: ReportedItem, item_id: int, lang: Language) -> str:
+    """The product's or point's name as its card shows it in `lang` (the report keeps the
+    catalog's key name for staff)."""
+    if item is ReportedItem.PRODUCT and (product := catalog.product_by_id.get(item_id)):
+        return product_name(product, lang)
+    if item is ReportedItem.POINT and (point := catalog.point_by_id.get(item_id)):
+        return point_name(point, lang)
+    return item_name(catalog, item, item_id) or ""
 
 
 def _pressed_card(context: ContextTypes.DEFAULT_TYPE) -> tuple[ReportedItem, int]:
@@ -76,7 +87,8 @@ async def report_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         ]
         for problem in Problem
     ]
-    await reply(update, render(lang, "report_ask", name=name), InlineKeyboardMarkup(keyboard))
+    shown = shown_name(services(context).live.catalog, item, item_id, lang)
+    await reply(update, render(lang, "report_ask", name=shown), InlineKeyboardMarkup(keyboard))
 
 
 async def problem_pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -108,7 +120,8 @@ async def _file(update: Update, context: ContextTypes.DEFAULT_TYPE, report: NewR
     if filed is None:
         await reply(update, render(lang, "report_limit", limit=REPORTS_PER_DAY))
         return
-    await reply(update, render(lang, "report_thanks", name=report.item_name))
+    shown = shown_name(services(context).live.catalog, report.item, report.item_id, lang)
+    await reply(update, render(lang, "report_thanks", name=shown))
 
 
 async def report_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -295,7 +295,9 @@ TEXTS: dict[str, str] = {
         "subscribers to «New shops»: review it, then send, schedule or cancel. Nothing goes out "
         "by itself."
     ),
-    "cmd_insight": "What visitors ask for",
+    "cmd_event": "Staff: add or change an event",
+    "cmd_reports": "Staff: problem reports from users",
+    "cmd_insight": "Staff: what visitors ask for",
     "insight_header": (
         "📊 <b>Insight, last {days} days</b> ({first} – {last})\n"
         "Searches: {searches} · not found: {unmet} ({share}%) · visitor-days: {visitors}"
@@ -326,7 +328,7 @@ TEXTS: dict[str, str] = {
     "cmd_browse": "Browse products by category",
     "cmd_announce": "Staff: write an announcement",
     "cmd_announcements": "Staff: recent announcements",
-    "cmd_cancel": "Staff: cancel the announcement being written",
+    "cmd_cancel": "Staff: stop the announcement or event being written",
     "help_staff": (
         "\n\n<b>Staff</b>\n"
         "• /announce — write an announcement, choose who gets it, preview, send or schedule\n"

@@ -293,7 +293,9 @@ TEXTS: dict[str, str] = {
         "🏪 <code>catalog load</code> vừa thêm {count} điểm bán. Phía trên là bản nháp gửi người "
         "đăng ký «Cửa hàng mới»: xem lại, rồi gửi, hẹn giờ hoặc hủy. Không có gì tự gửi đi."
     ),
-    "cmd_insight": "Khách hỏi gì",
+    "cmd_event": "Nhân viên: thêm hoặc sửa sự kiện",
+    "cmd_reports": "Nhân viên: báo lỗi từ người dùng",
+    "cmd_insight": "Nhân viên: khách hỏi gì",
     "insight_header": (
         "📊 <b>Thống kê {days} ngày qua</b> ({first} – {last})\n"
         "Lượt tìm: {searches} · không thấy: {unmet} ({share}%) · lượt khách theo ngày: {visitors}"
@@ -324,7 +326,7 @@ TEXTS: dict[str, str] = {
     "cmd_browse": "Xem sản phẩm theo nhóm",
     "cmd_announce": "Nhân viên: soạn thông báo",
     "cmd_announcements": "Nhân viên: thông báo gần đây",
-    "cmd_cancel": "Nhân viên: huỷ thông báo đang soạn",
+    "cmd_cancel": "Nhân viên: dừng thông báo hoặc sự kiện đang soạn",
     "help_staff": (
         "\n\n<b>Nhân viên</b>\n"
         "• /announce — soạn thông báo, chọn người nhận, xem trước, gửi ngay hoặc hẹn giờ\n"

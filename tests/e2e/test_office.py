@@ -15,6 +15,8 @@ from bot.lifecycle import AnyApplication
 from bot.standin import SimUser, StandIn
 from bot.store.models import Event, Point
 from bot.store.reports import NewReport, Problem, ProblemReport, ReportedItem, file_report
+from bot.texts import Language
+from bot.texts.cards import point_name
 from tests.e2e.conftest import ask
 
 STAFF_ID = 4242
@@ -69,9 +71,8 @@ async def test_staff_add_an_event_and_a_user_sees_it_in_events(
     assert saved.text.startswith(f"✅ Saved «{NAME_VI}». It shows in /events now")
     shown = (await ask(vi_user, "/events")).text
     assert "Sắp diễn ra" in shown
-    assert f"{NAME_VI}\n  {_day(10):%d/%m/%Y} – {_day(12):%d/%m/%Y} · Cung Văn hóa Hữu nghị" in (
-        shown
-    )
+    dates = f"{_day(10):%d/%m/%Y} – {_day(12):%d/%m/%Y}"
+    assert f"{NAME_VI}\n  {dates} · sắp diễn ra · Cung Văn hóa Hữu nghị" in shown
     assert "(Phường Ô Chợ Dừa)" in shown
     assert NAME_EN in (await ask(en_user, "/events")).text
 
@@ -142,11 +143,11 @@ async def _first_point(app: AnyApplication) -> Point:
     return point
 
 
-async def _open_point_card(user: SimUser, point: Point) -> None:
+async def _open_point_card(user: SimUser, point: Point, lang: Language = "en") -> None:
     await ask(user, "/start")
     user.forge_callback(f"s:{point.id}")  # as the point's button in any list sends
     card = await user.next_reply(kinds={"message"})
-    assert card.text.startswith(point.name)
+    assert card.text.startswith(point_name(point, lang))
 
 
 async def test_a_user_reports_a_closed_shop_and_staff_resolve_it(
@@ -156,16 +157,16 @@ async def test_a_user_reports_a_closed_shop_and_staff_resolve_it(
     await _open_point_card(en_user, point)
     await en_user.press("⚠️ Report a problem")
     question = await en_user.next_reply(kinds={"message"})
-    assert question.text == f"What is wrong with «{point.name}»?"
+    assert question.text == f"What is wrong with «{point_name(point, 'en')}»?"
     await en_user.press("Closed")
     thanks = await en_user.next_reply(kinds={"message"})
-    assert thanks.text == f"🙏 Thank you! Staff will check «{point.name}»."
+    assert thanks.text == f"🙏 Thank you! Staff will check «{point_name(point, 'en')}»."
     listing = await ask(staff, "/reports")
     assert listing.text.startswith("⚠️ Open problem reports: 1\n\n#1 · Point: " + point.name)
     assert "\nClosed · " in listing.text
     await staff.press("🔎 Open #1")
     card = await staff.next_reply(kinds={"message"})
-    assert card.text.startswith(point.name)
+    assert card.text.startswith(point_name(point, "en"))  # staff read English
     await ask(staff, "/reports")
     await staff.press("✅ Resolved #1")
     resolved = await staff.next_reply(kinds={"message"})
@@ -178,14 +179,14 @@ async def test_something_else_takes_the_users_words_escaped(
     staff: SimUser, vi_user: SimUser, app: AnyApplication
 ) -> None:
     point = await _first_point(app)
-    await _open_point_card(vi_user, point)
+    await _open_point_card(vi_user, point, "vi")
     await vi_user.press("⚠️ Báo thông tin sai")
     await vi_user.next_reply(kinds={"message"})
     await vi_user.press("Vấn đề khác…")
     describe = await vi_user.next_reply(kinds={"message"})
     assert describe.text.startswith("Mô tả vấn đề trong một tin ngắn")
     thanks = await ask(vi_user, "<b>Chuyển</b> sang 12 Hàng Bông")
-    assert thanks.text == f"🙏 Cảm ơn bạn! Nhân viên sẽ kiểm tra «{point.name}»."
+    assert thanks.text == f"🙏 Cảm ơn bạn! Nhân viên sẽ kiểm tra «{point_name(point, 'vi')}»."
     listing = await ask(staff, "/reports")
     assert "Something else…: «<b>Chuyển</b> sang 12 Hàng Bông»" in listing.text
     # the next message is a search again
