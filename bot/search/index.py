@@ -133,9 +133,10 @@ class SearchIndex:
         hits = index.search(
             words,
             limit=limit,
-            min_matched=len(words) if query.bare_place else ceil(len(words) / 2),
+            min_matched=len(words) if query.bare_place else 1,
             preferred=self._docs_by_stars.get(query.stars) if query.stars else None,
             soft=query.soft,
+            weighted=not query.bare_place,
         )
         return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
 
@@ -181,10 +182,15 @@ def _shown(match: Match) -> str:
 
 
 def _words(tokens: Sequence[Token], *, prefix: bool = False) -> list[QueryWord]:
-    """Query words with their other spellings; with `prefix`, the last may be unfinished."""
+    """Query words with their other spellings; with `prefix`, the last may be unfinished.
+
+    When some word is written with diacritics, the query's accents are meant: "mật ong" asks
+    for honey, and "ống" (a straw) is a typo away from its "ong".
+    """
     last = len(tokens) - 1
+    accents_meant = any(token.has_marks for token in tokens)
     return [
-        QueryWord(token, spelling_variants(token.folded), prefix and i == last)
+        QueryWord(token, spelling_variants(token.folded), prefix and i == last, accents_meant)
         for i, token in enumerate(tokens)
     ]
 

@@ -12,8 +12,9 @@ a few maps and ranks the documents of the best word counts with C-level operatio
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, combinations, pairwise, repeat
-from math import comb
+from math import comb, log
 from operator import add, floordiv, mod, mul, sub
 
 from bot.search.vocabulary import Vocabulary
@@ -30,6 +31,11 @@ TYPO_SPAN = 2 * MAX_WORDS + 1  # above any sum of typos
 EXACT, FOLDED, PREFIX = 0, 1, 2  # closeness of a match, best first
 MIN_PREFIX = 3  # a last word shorter than this is never completed ("ga" is not "gạo")
 MAX_COMBINATIONS = 16  # word subsets intersected before counting matches per document
+
+MIN_WEIGHT = 0.1  # a word in every document still says a little
+WEIGHT_STEP = 0.25  # weights closer than this rank as equal (then typos, proximity, fields)
+TYPO_WORTH = 0.6  # share of a word's weight a match with typos keeps
+FIELD_WORTH = (1.0, 0.9, 0.8, 0.5, 0.5)  # by field rank: name, alias, producer, origin, …
 
 Codes = dict[int, int]  # document → code of its best match
 Level = tuple[int, tuple[int, ...]]  # (code, documents)
@@ -66,6 +72,8 @@ class QueryWord:
     token: Token
     variants: tuple[str, ...] = ()  # other folded spellings, matched exactly
     prefix: bool = False  # may be the beginning of a longer word
+    # the query is written with diacritics, so this word's are meant: "ong" is not "ống"
+    accents_meant: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +90,7 @@ class Ranked:
     doc: int
     codes: tuple[int | None, ...]  # per query word; None when it did not match
     matches: tuple[Match | None, ...]  # per query word
+    weights: tuple[float, ...] = ()  # per query word, how informative it is (0: matches nothing)
 
 
 class InvertedIndex:
@@ -117,6 +126,11 @@ class InvertedIndex:
         self._levels = {
             folded: tuple((code, tuple(docs)) for (_, code), docs in by_place.items())
             for folded, by_place in words.items()
+        }
+        self._level_forms = {
+            folded: tuple(accented for accented, _ in by_place)
+            for folded, by_place in words.items()
+            if any(accented != folded for accented, _ in by_place)
         }
         self._folded_codes = {
             folded: _best_codes(levels) for folded, levels in self._levels.items()
@@ -159,11 +173,14 @@ class InvertedIndex:
         min_matched: int,
         preferred: frozenset[int] | None = None,
         soft: Sequence[Sequence[Token]] = (),
+        weighted: bool = False,
     ) -> list[Ranked]:
         """The best `limit` documents matching at least `min_matched` of `words`.
 
         `preferred` documents rank first among those matching as many words; `soft` phrases
-        (weak evidence) only break ties.
+        (weak evidence) only break ties. `weighted` ranks first by how informative the matched
+        words are (rare words weigh more, words side by side as in the document add theirs),
+        so that in a long sentence the words that name a product outweigh the chat around it.
         """
         words = words[:MAX_WORDS]
         joins = _joins(words)
@@ -172,15 +189,18 @@ class InvertedIndex:
         docs = _best_matching(best, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
+        weights = tuple(self._weight(codes) for codes in best)
         soft_docs = [self._documents_with(phrase) for phrase in soft]
         doc_span = len(self.documents)
+        adjacent = [self._adjacent_docs(a, b) for a, b in pairwise(words)]
         order = _order_keys(
             docs,
             best=best,
             preferred=preferred,
-            adjacent=[self._adjacent_docs(a, b) for a, b in pairwise(words)],
+            adjacent=adjacent,
             soft=soft_docs,
             doc_span=doc_span,
+            first=_weighted_missing(docs, best, weights, adjacent) if weighted else None,
         )
         top = [key % doc_span for key in sorted(order)[:limit]]
         lookup = _term_lookup([terms for _, terms in matched])
@@ -189,15 +209,25 @@ class InvertedIndex:
                 doc=doc,
                 codes=tuple(codes.get(doc) for codes in best),
                 matches=self._explain(doc, words, lookup),
+                weights=weights,
             )
             for doc in top
         ]
 
+    def _weight(self, codes: Codes) -> float:
+        """How informative a word is, by the documents it matches (BM25's IDF); 0 for none."""
+        if not codes:
+            return 0.0
+        return max(MIN_WEIGHT, log((len(self.documents) + 1) / (len(codes) + 0.5)))
+
     def _adjacent_docs(self, first: QueryWord, second: QueryWord) -> set[int]:
-        """Documents where the two words stand side by side (or as one word: "bon sai")."""
-        joined = first.token.folded + second.token.folded
-        docs = set(self._adjacent.get(joined, ()))
-        docs.update(self._folded_codes.get(joined, ()))
+        """Documents where the two words stand side by side (or as one word: "bon sai"),
+        in any of their spellings."""
+        docs: set[int] = set()
+        for a in (first.token.folded, *first.variants):
+            for b in (second.token.folded, *second.variants):
+                docs.update(self._adjacent.get(a + b, ()))
+                docs.update(self._folded_codes.get(a + b, ()))
         return docs
 
     def _word_codes(self, word: QueryWord, joined: Sequence[str]) -> tuple[Codes, TermCodes]:
@@ -205,6 +235,8 @@ class InvertedIndex:
         folded = word.token.folded
         terms: TermCodes = {}
         main = self._folded_codes.get(folded, {})
+        if word.accents_meant and folded in self._level_forms:
+            main = self._with_accent_typos(word.token, main)
         agreeing = self._agreeing_codes.get((folded, word.token.accented), {})
         if main:
             terms[folded] = (0, EXACT)
@@ -228,6 +260,19 @@ class InvertedIndex:
         merged.update(main)
         merged.update(agreeing)
         return merged, terms
+
+    def _with_accent_typos(self, token: Token, codes: Codes) -> Codes:
+        """`codes`, one typo added where the document writes the word only with other accents."""
+        agreeing: set[int] = set()
+        differing: set[int] = set()
+        forms = self._level_forms[token.folded]
+        for form, (_, docs) in zip(forms, self._levels[token.folded], strict=True):
+            agrees = form == token.accented
+            (agreeing if agrees else differing).update(docs)
+        differing -= agreeing
+        if not differing:
+            return codes
+        return {doc: code + TYPO_STEP if doc in differing else code for doc, code in codes.items()}
 
     def _levels_of(self, term: str, terms: TermCodes, *, typos: int, closeness: int) -> list[Level]:
         levels = self._levels.get(term, ())
@@ -322,21 +367,51 @@ def _order_keys(
     adjacent: Sequence[set[int]],
     soft: Sequence[set[int]],
     doc_span: int,
+    first: list[int] | None = None,
 ) -> list[int]:
-    """One integer per document that sorts as: fewer query words missing, preferred, fewer
-    typos, more neighbouring query words side by side, lower rest of the codes (field,
-    closeness, position), more soft phrases, lower number. Built with map(), so the work
-    per document stays in C."""
+    """One integer per document that sorts as: fewer query words missing (or the `first`
+    keys given), preferred, fewer typos, more neighbouring query words side by side, lower
+    rest of the codes (field, closeness, position), more soft phrases, lower number. Built
+    with map(), so the work per document stays in C."""
     codes = [0] * len(docs)
     for found in best:
         codes = list(map(add, codes, map(found.get, docs, repeat(0))))
-    key = _absent(docs, best)
+    key = _absent(docs, best) if first is None else first
     key = _scaled(key, 2, _absent(docs, [preferred]) if preferred is not None else repeat(0))
     key = _scaled(key, TYPO_SPAN, map(floordiv, codes, repeat(TYPO_STEP)))
     key = _scaled(key, len(adjacent) + 1, _absent(docs, adjacent))
     key = _scaled(key, TYPO_STEP, map(mod, codes, repeat(TYPO_STEP)))
     key = _scaled(key, len(soft) + 1, _absent(docs, soft))
     return _scaled(key, doc_span, docs)
+
+
+def _weighted_missing(
+    docs: list[int], best: Sequence[Codes], weights: Sequence[float], adjacent: Sequence[set[int]]
+) -> list[int]:
+    """Per document, the weight of the query it leaves unmatched, in steps of WEIGHT_STEP:
+    a word counts less for typos and weaker fields; two query words side by side in the
+    document add half their weights again."""
+    pair_weights = [(a + b) / 2 for a, b in pairwise(weights)]
+    total = sum(weights) + sum(pair_weights)
+    keys: list[int] = []
+    for doc in docs:
+        got = 0.0
+        for codes, weight in zip(best, weights, strict=True):
+            code = codes.get(doc)
+            if code is not None:
+                got += weight * _match_worth(code)
+        for i, pair in enumerate(adjacent):
+            if doc in pair:
+                got += pair_weights[i]
+        keys.append(round((total - got) / WEIGHT_STEP))
+    return keys
+
+
+@cache
+def _match_worth(code: int) -> float:
+    """How much of a word's weight a match keeps, by its typos and its field."""
+    typos, rank, _ = code_parts(code)
+    return (TYPO_WORTH if typos else 1.0) * FIELD_WORTH[min(rank, len(FIELD_WORTH) - 1)]
 
 
 def _absent(docs: list[int], groups: Sequence[Container[int]]) -> list[int]:

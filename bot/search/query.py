@@ -4,7 +4,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.search import lexicon
+from bot.search import chat_words, lexicon
 from bot.search.aliases import AliasTable
 from bot.search.phrases import Phrase, PhraseSet, Value
 from bot.vietnamese import Token, tokenize
@@ -53,7 +53,9 @@ class QueryParser:
         """`place_names` are the words of known places' names ("hoàn kiếm", "old quarter")."""
         self._aliases = aliases
         self._place_names = PhraseSet((name, None) for name in place_names)
-        self._noise = _phrases(lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES)
+        self._noise = _phrases(
+            lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES + chat_words.STOP_WORDS
+        )
         self._soft = _phrases(lexicon.SOFT_PHRASES)
         self._markers = _phrases(lexicon.PLACE_MARKERS)
         self._admin = _phrases(lexicon.ADMIN_PHRASES)
@@ -63,7 +65,7 @@ class QueryParser:
         self._closer = tokenize(lexicon.QUESTION_CLOSER)[0]
 
     def parse(self, text: str, *, is_place: Callable[[str], bool] | None = None) -> ParsedQuery:
-        typed = tokenize(text)
+        typed = typed_words(text)
         used = [False] * len(typed)
         stars = self._take_stars(typed, used)
         self._take_question(typed, used)
@@ -214,6 +216,18 @@ class QueryParser:
         if is_place is None or self._aliases.naming(words, kind="product"):
             return False
         return is_place(_text(words))
+
+
+def typed_words(text: str) -> list[Token]:
+    """The words of `text` with chat shorthand spelled out ("dc" → "được", "5*" → "5 sao")."""
+    words: list[Token] = []
+    for word in tokenize(chat_words.STAR_SYMBOL.sub(r"\1 sao", text)):
+        spelled = chat_words.SHORTHAND.get(word.accented)
+        words.extend(_SHORTHAND_WORDS[spelled] if spelled else (word,))
+    return words
+
+
+_SHORTHAND_WORDS = {text: tuple(tokenize(text)) for text in chat_words.SHORTHAND.values()}
 
 
 def _unique(words: Iterable[Token]) -> tuple[Token, ...]:
