@@ -50,6 +50,9 @@ SHORTHAND = {
     "ty": "thank you",
 }
 
+# Chat particles: no place or product name holds them, so they go from every part of a query.
+PARTICLES = ("ạ", "à", "ơi", "nhé", "nhỉ", "nha", "nhá", "hả", "vậy", "thì", "là", "mà", "luôn")
+
 # Words that never name goods: particles, pronouns, quantities, time, verbs of asking and
 # buying, and the like. Written with diacritics, a word is dropped only when typed with them
 # ("mình" goes, "Minh" in "Bảo Minh" stays); without diacritics, as typed.
@@ -80,7 +83,6 @@ STOP_WORDS = (
     "thôi",
     "rồi",
     "chưa",
-    "không",
     "có",
     "có thể",
     "được",
@@ -162,7 +164,6 @@ STOP_WORDS = (
     "muốn",
     "cần",
     "tìm",
-    "kiếm",
     "mua",
     "bán",
     "đặt",

@@ -9,6 +9,7 @@ from bot.search.aliases import AliasTable
 from bot.search.phrases import Phrase, PhraseSet, Value
 from bot.vietnamese import Token, tokenize
 
+MAX_PLACE_WORDS = 5  # a place named inside a longer sentence is at most this long
 _JOINED_STARS = re.compile(r"([1-5])(?:sao|stars?)")
 
 
@@ -54,8 +55,9 @@ class QueryParser:
         self._aliases = aliases
         self._place_names = PhraseSet((name, None) for name in place_names)
         self._noise = _phrases(
-            lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES + chat_words.STOP_WORDS
+            lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES + chat_words.PARTICLES
         )
+        self._stop = _phrases(chat_words.STOP_WORDS)
         self._soft = _phrases(lexicon.SOFT_PHRASES)
         self._markers = _phrases(lexicon.PLACE_MARKERS)
         self._admin = _phrases(lexicon.ADMIN_PHRASES)
@@ -75,16 +77,14 @@ class QueryParser:
         marker = self._find_marker(typed, used, is_place) or self._find_admin_place(
             typed, used, admin, is_place
         )
-        split = len(typed) if marker is None else marker[0]
-        words = _unique(typed[i] for i in range(split) if not used[i])
+        start, end = (len(typed), len(typed)) if marker is None else (marker[0], marker[2])
+        words = _unique(typed[i] for i in (*range(start), *range(end, len(typed))) if not used[i])
         place_words: tuple[Token, ...] = ()
         if marker is not None:
-            place_words = _unique(typed[i] for i in range(marker[1], len(typed)) if not used[i])
+            place_words = _unique(typed[i] for i in range(marker[1], end) if not used[i])
             # A place name may contain a question word ("Ô Chợ Dừa" folds to "o cho dua"):
             # the whole place part wins when the resolver knows it.
-            whole = _unique(
-                typed[i] for i in range(marker[1], len(typed)) if not kept_by_question_words[i]
-            )
+            whole = _unique(typed[i] for i in range(marker[1], end) if not kept_by_question_words[i])
             if whole != place_words and is_place is not None and is_place(_text(whole)):
                 place_words = whole
             soft = (*soft, place_words)
@@ -97,6 +97,8 @@ class QueryParser:
             with_admin = [typed[i] for i in range(len(typed)) if not used[i] or i in admin]
             if len(with_admin) > len(place_words) and is_place and is_place(_text(with_admin)):
                 place_text = _text(with_admin)
+        else:
+            words = self._without_stop_words(words)
         entry = self._aliases.naming(words, kind="product") if words else None
         return ParsedQuery(
             text=text,
@@ -109,6 +111,19 @@ class QueryParser:
             soft=soft,
             bare_place=bare_place,
         )
+
+    def _without_stop_words(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
+        """The product words without those that never name goods ("mình", "order", "my")."""
+        stop: set[int] = set()
+        for start in range(len(words)):
+            hit = self._stop.at(words, start)
+            if hit:
+                stop.update(range(start, start + len(hit[0])))
+        kept = [word for i, word in enumerate(words) if i not in stop]
+        # a sentence-final "không" asks a yes/no question; inside, it is part of the goods
+        while kept and kept[-1].agrees(self._closer):
+            kept.pop()
+        return tuple(kept)
 
     def _take_stars(self, typed: list[Token], used: list[bool]) -> int | None:
         for i, word in enumerate(typed):
@@ -154,8 +169,12 @@ class QueryParser:
 
     def _find_marker(
         self, typed: list[Token], used: list[bool], is_place: Callable[[str], bool] | None
-    ) -> tuple[int, int] | None:
-        """Start and end of the first place marker that has words after it."""
+    ) -> tuple[int, int, int] | None:
+        """Start and end of the first place marker followed by a place, and the place's end.
+
+        A short rest of the query is the place; in a long sentence, the longest run of words
+        after the marker that names a place ("… cắm trại ở Sóc Sơn, tính mang theo …").
+        """
         for start in range(len(typed)):
             if used[start]:
                 continue
@@ -168,14 +187,36 @@ class QueryParser:
             if marker is None:
                 continue
             end = start + len(marker)
-            after = [typed[j] for j in range(end, len(typed)) if not used[j]]
-            if needs_place and not (after and self._names_place(after, is_place)):
+            after = [j for j in range(end, len(typed)) if not used[j]]
+            place_end = self._place_end(typed, after, is_place, whole=not needs_place)
+            if needs_place and place_end is None:
                 continue
             for j in range(start, end):
                 used[j] = True
-            if after:
-                return start, end
+            if after and place_end is not None:
+                return start, end, place_end
             # "… in Hanoi": only weak words follow; the marker goes, and there is no place
+        return None
+
+    def _place_end(
+        self,
+        typed: list[Token],
+        after: list[int],
+        is_place: Callable[[str], bool] | None,
+        *,
+        whole: bool,
+    ) -> int | None:
+        """Where the place that starts at `after[0]` ends: all of `after` when it names a
+        place (or, with `whole`, is short), else the longest run of up to MAX_PLACE_WORDS."""
+        if not after:
+            return len(typed)
+        if len(after) <= MAX_PLACE_WORDS and (
+            whole or self._names_place([typed[j] for j in after], is_place)
+        ):
+            return len(typed)
+        for size in range(min(MAX_PLACE_WORDS, len(after) - 1), 0, -1):
+            if self._names_place([typed[j] for j in after[:size]], is_place):
+                return after[size - 1] + 1
         return None
 
     def _admin_positions(self, typed: list[Token]) -> set[int]:
@@ -193,7 +234,7 @@ class QueryParser:
         used: list[bool],
         admin: set[int],
         is_place: Callable[[str], bool] | None,
-    ) -> tuple[int, int] | None:
+    ) -> tuple[int, int, int] | None:
         """ "mật ong quận Đống Đa": a level word after the goods starts a place, if it is one."""
         if is_place is None or not admin:
             return None
@@ -205,7 +246,7 @@ class QueryParser:
             before = [typed[i] for i in range(start) if not used[i]]
             place = [typed[i] for i in range(start, len(typed)) if not used[i] or i in admin]
             if before and self._names_place(place, is_place):
-                return start, start
+                return start, start, len(typed)
         return None
 
     def _names_place(self, words: Sequence[Token], is_place: Callable[[str], bool] | None) -> bool:
