@@ -19,6 +19,17 @@ from bot.search.lexicon import ADMIN_PHRASES
 from bot.search.phrases import Phrase, PhraseSet, spelled_at
 from bot.search.query import ParsedQuery, QueryParser
 from bot.search.spelling import spelling_variants
+from bot.search.verdict import (
+    MATCH_COVERAGE,
+    SENTENCE_WORDS,
+    Verdict,
+    coverage,
+    name_heads,
+    names_head,
+    query_weight,
+    strong_pair,
+    verdict,
+)
 from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.vietnamese import Token, capitalised, fold, tokenize
@@ -39,6 +50,8 @@ class ProductHit:
     product: Product
     score: float  # 0–1: share of the query's words matched, less for typos and weaker fields
     matched: tuple[str, ...]  # "field:text" per matched query word, "~N" after N typos
+    coverage: float = 1.0  # share of the query's weight this product matches
+    is_match: bool = True  # what was asked for, not merely related to it
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,12 @@ class SearchResult:
     products: list[ProductHit]
     points: list[PointHit]
     place: PlaceMatch | None  # what the place resolver made of `query.place_text`, if any
+    verdict: Verdict = Verdict.FOUND  # whether `products` starts with what was asked for
+
+    @property
+    def matches(self) -> list["ProductHit"]:
+        """The products that are what was asked for, best first (none unless `found`)."""
+        return [hit for hit in self.products if hit.is_match] if self.verdict == "found" else []
 
 
 class SearchIndex:
@@ -107,11 +126,15 @@ class SearchIndex:
             return not self._names_goods(place_text) and _is_place(resolve(place_text))
 
         query = self._parser.parse(text, is_place=None if resolve_place is None else is_place)
+        products = self._find_products(query, limit=limit, prefix=prefix)
         return SearchResult(
             query=query,
-            products=self._find_products(query, limit=limit, prefix=prefix),
+            products=products,
             points=self._find_points(query, limit=limit),
             place=resolve(query.place_text) if query.place_text else None,
+            verdict=verdict(
+                [hit.is_match for hit in products], [hit.coverage for hit in products]
+            ),
         )
 
     def _names_goods(self, text: str) -> bool:
@@ -138,7 +161,22 @@ class SearchIndex:
             soft=query.soft,
             weighted=not query.bare_place,
         )
-        return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
+        if query.bare_place:
+            return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
+        total = query_weight(tokens[:MAX_WORDS], hits[0].weights, index.unknown_weight) if hits else 0
+        sentence = len(tokenize(query.text)) >= SENTENCE_WORDS
+        found: list[ProductHit] = []
+        for hit in hits:
+            product = self._products[hit.doc]
+            share = coverage(hit, total)
+            heads = name_heads(product.name_vi, product.name_en)
+            is_match = (
+                share >= MATCH_COVERAGE
+                or names_head(hit.matches, heads)
+                or (sentence and strong_pair(hit))
+            )
+            found.append(ProductHit(product, *_describe(hit), coverage=share, is_match=is_match))
+        return found
 
     def _find_points(self, query: ParsedQuery, *, limit: int) -> list[PointHit]:
         """Points named by the place part, or else by the product part: every word must match."""

@@ -214,6 +214,11 @@ class InvertedIndex:
             for doc in top
         ]
 
+    @property
+    def unknown_weight(self) -> float:
+        """The weight of a word no document has: as informative as a word in one document."""
+        return log((len(self.documents) + 1) / 1.5)
+
     def _weight(self, codes: Codes) -> float:
         """How informative a word is, by the documents it matches (BM25's IDF); 0 for none."""
         if not codes:
@@ -399,7 +404,7 @@ def _weighted_missing(
         for codes, weight in zip(best, weights, strict=True):
             code = codes.get(doc)
             if code is not None:
-                got += weight * _match_worth(code)
+                got += weight * match_worth(code)
         for i, pair in enumerate(adjacent):
             if doc in pair:
                 got += pair_weights[i]
@@ -408,7 +413,7 @@ def _weighted_missing(
 
 
 @cache
-def _match_worth(code: int) -> float:
+def match_worth(code: int) -> float:
     """How much of a word's weight a match keeps, by its typos and its field."""
     typos, rank, _ = code_parts(code)
     return (TYPO_WORTH if typos else 1.0) * FIELD_WORTH[min(rank, len(FIELD_WORTH) - 1)]

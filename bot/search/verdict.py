@@ -1,0 +1,112 @@
+"""Whether a hit is what was asked for, and the verdict on a whole search.
+
+A hit is a match when it covers most of what the query says (words the catalog does not know
+count against it: "bánh mì pate" is not "Bánh sữa"), or when the query names the head of the
+product's name, two words or more in a row ("… ít bánh tôm mang về …" → "Bánh tôm (Tây Hồ)":
+the head is the first words of a Vietnamese name, the last ones of an English one), or, in a
+sentence, when two words side by side match its name, aliases or producer.
+"""
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from bot.search.inverted import Match, Ranked, code_parts, match_worth
+from bot.vietnamese import Token, tokenize
+
+MATCH_COVERAGE = 0.5  # share of the query's weight a match covers
+SENTENCE_WORDS = 6  # from this many typed words on, a query is a sentence around a product
+STRONG_RANK = 2  # a match in the name, an alias or the producer (not origin, category)
+RELATED_COVERAGE = 0.2  # below this, a hit is not even related
+HEAD_RUN = 2  # words in a row that name the head of a product's name
+NAME_LABELS = ("name_vi", "name_en")
+
+
+class Verdict(StrEnum):
+    FOUND = "found"  # these products are what was asked for
+    RELATED = "related"  # nothing is; these share some of its words
+    NONE = "none"  # nothing comes close
+
+
+def name_heads(name_vi: str, name_en: str) -> dict[str, tuple[tuple[str, ...], int]]:
+    """Per name label, the name's folded words (before any parenthesis) and its head's
+    position: the first word in Vietnamese, the last in English."""
+    vi = tuple(word.folded for word in tokenize(name_vi.split("(")[0]))
+    en = tuple(word.folded for word in tokenize(name_en.split("(")[0]))
+    return {"name_vi": (vi, 0), "name_en": (en, len(en) - 1)}
+
+
+def query_weight(words: Sequence[Token], weights: Sequence[float], unknown: float) -> float:
+    """The weight of all the query's words: a word the catalog does not know weighs `unknown`,
+    except a size or a count ("200g", "2")."""
+    return sum(
+        0.0 if any(c.isdigit() for c in word.folded) else weight or unknown
+        for word, weight in zip(words, weights, strict=True)
+    )
+
+
+def coverage(hit: Ranked, total: float) -> float:
+    """Share of `total` (the query's weight) that `hit` matches."""
+    if not total:
+        return 0.0
+    got = sum(
+        weight * match_worth(code)
+        for weight, code in zip(hit.weights, hit.codes, strict=True)
+        if code is not None
+    )
+    return got / total
+
+
+def strong_pair(hit: Ranked) -> bool:
+    """Whether two query words side by side (words the catalog does not know left out) both
+    match without typos in a strong field: in a sentence, the words naming a product stand
+    together."""
+    strong = [
+        code is not None and _strong(code)
+        for code, weight in zip(hit.codes, hit.weights, strict=True)
+        if weight
+    ]
+    return any(a and b for a, b in zip(strong, strong[1:], strict=False))
+
+
+def _strong(code: int) -> bool:
+    typos, rank, _ = code_parts(code)
+    return not typos and rank <= STRONG_RANK
+
+
+def names_head(matches: Sequence[Match | None], heads: dict[str, tuple[tuple[str, ...], int]]) -> bool:
+    """Whether HEAD_RUN query words in a row match words in a row of a name, its head included."""
+    for label, (name, head) in heads.items():
+        run: list[int] = []  # positions in the name of the current run of query words
+        for match in matches:
+            position = _position(match, label, name, after=run[-1] if run else None)
+            if position is None:
+                run = []
+            elif run and position == run[-1] + 1:
+                run.append(position)
+            else:
+                run = [position]
+            if len(run) >= HEAD_RUN and run[0] <= head <= run[-1]:
+                return True
+    return False
+
+
+def _position(
+    match: Match | None, label: str, name: tuple[str, ...], *, after: int | None
+) -> int | None:
+    """Where `match` stands in `name`: right after `after` when it continues a run."""
+    if match is None or match.label != label or match.typos:
+        return None
+    words = tuple(word.folded for word in tokenize(match.text))
+    if len(words) != 1:
+        return None
+    if after is not None and after + 1 < len(name) and name[after + 1] == words[0]:
+        return after + 1
+    return name.index(words[0]) if words[0] in name else None
+
+
+def verdict(matching: Sequence[bool], coverages: Sequence[float]) -> Verdict:
+    if matching and matching[0]:
+        return Verdict.FOUND
+    if any(share >= RELATED_COVERAGE for share in coverages):
+        return Verdict.RELATED
+    return Verdict.NONE
