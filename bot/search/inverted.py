@@ -9,6 +9,7 @@ caller's tie order). Each word's map is built with the index, so a query only me
 a few maps and ranks the documents of the best word counts with C-level operations.
 """
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ EXACT, FOLDED, PREFIX = 0, 1, 2  # closeness of a match, best first
 MIN_PREFIX = 3  # a last word shorter than this is never completed ("ga" is not "gạo")
 MAX_COMBINATIONS = 16  # word subsets intersected before counting matches per document
 
+INITIALS_RANK = 1  # names and aliases are also indexed by their words' initials ("tbn")
+MAX_INITIALS = 4
+_VOWEL = re.compile("[aeiouy]")
 MIN_WEIGHT = 0.1  # a word in every document still says a little
 WEIGHT_STEP = 0.25  # weights closer than this rank as equal (then typos, proximity, fields)
 TYPO_WORTH = 0.6  # share of a word's weight a match with typos keeps
@@ -104,6 +108,9 @@ class InvertedIndex:
         pairs: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        initials: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for doc, fields in enumerate(self.documents):
             seen_words: set[tuple[str, str]] = set()
             seen_pairs: set[str] = set()
@@ -115,6 +122,9 @@ class InvertedIndex:
                         seen_words.add(key)
                         code = field_codes[min(position, LAST_POSITION)]
                         words[word.folded][(word.accented, code)].append(doc)
+                if field.rank <= INITIALS_RANK:
+                    for position, letters in _initials(field.words):
+                        initials[letters][field_codes[min(position, LAST_POSITION)]].append(doc)
                 for position, (a, b) in enumerate(pairwise(field.words)):
                     pair = a.folded + b.folded
                     if pair not in seen_pairs:
@@ -160,6 +170,11 @@ class InvertedIndex:
             pair: tuple((code, tuple(docs)) for code, docs in by_code.items())
             for pair, by_code in pairs.items()
             if pair not in words
+        }
+        self._initial_levels = {
+            letters: tuple((code, tuple(dict.fromkeys(docs))) for code, docs in by_code.items())
+            for letters, by_code in initials.items()
+            if letters not in words
         }
         self.vocabulary = Vocabulary(
             Counter({folded: len(codes) for folded, codes in self._folded_codes.items()})
@@ -249,6 +264,10 @@ class InvertedIndex:
         for spelling in (*word.variants, *joined):
             others += self._levels_of(spelling, terms, typos=0, closeness=FOLDED)
         others += self._pair_levels.get(folded, ())
+        if not _VOWEL.search(folded):  # no Vietnamese syllable: initials ("BV" for Ba Vì)
+            if folded in self._initial_levels:
+                terms.setdefault(folded, (0, FOLDED))
+            others += self._initial_levels.get(folded, ())
         for term, typos in self.vocabulary.near(folded, typo_budget(len(folded))):
             others += self._levels_of(term, terms, typos=typos, closeness=FOLDED)
         # a short word that is complete already means itself: "com" is not "combo"
@@ -318,6 +337,13 @@ class InvertedIndex:
                         text = " ".join(word.accented for word in span)
                         found[i] = (code, Match(field.label, text, typos))
         return tuple(None if hit is None else hit[1] for hit in found)
+
+
+def _initials(words: Sequence[Token]) -> Iterable[tuple[int, str]]:
+    """Per run of 2 to MAX_INITIALS words, its start and the first letters of its words."""
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + MAX_INITIALS, len(words)) + 1):
+            yield start, "".join(word.folded[0] for word in words[start:end])
 
 
 def _joined(span: tuple[Token, ...]) -> str:
