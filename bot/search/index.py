@@ -39,6 +39,7 @@ PlaceResolver = Callable[[str], PlaceMatch]
 # Field ranks: a match in the name beats one in an alias, then producer, origin, category.
 NAME, ALIAS, PRODUCER, ORIGIN, CATEGORY = range(5)
 ADDRESS, WARD = 2, 3  # for points: name, alias, address, ward
+WEAK_WEIGHT = 0.1  # share of its weight a chat word keeps
 SUGGESTION_CUTOFF = 0.7  # similarity a "did you mean" word needs to replace a typed one
 _ADMIN_WORDS = PhraseSet(
     ((tuple(tokenize(phrase)), None) for phrase in ADMIN_PHRASES), agreement=spelled_at
@@ -151,7 +152,9 @@ class SearchIndex:
         if not tokens and query.stars:  # "5 sao" alone: the products with that rating
             rated = sorted(self._docs_by_stars.get(query.stars, ()))[:limit]
             return [ProductHit(self._products[i], 1.0, (f"stars:{query.stars}",)) for i in rated]
-        words = _words(tokens[:MAX_WORDS], prefix=prefix)
+        weak = frozenset() if query.bare_place else query.weak
+        kept = _within_limit(len(tokens), weak)
+        words = _words([tokens[i] for i in kept], prefix=prefix, weak=_renumbered(weak, kept))
         index = self._origin_index if query.bare_place else self._product_index
         hits = index.search(
             words,
@@ -163,7 +166,7 @@ class SearchIndex:
         )
         if query.bare_place:
             return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
-        total = query_weight(tokens[:MAX_WORDS], hits[0].weights, index.unknown_weight) if hits else 0
+        total = query_weight(words, hits[0].weights, index.unknown_weight) if hits else 0
         sentence = len(tokenize(query.text)) >= SENTENCE_WORDS
         found: list[ProductHit] = []
         for hit in hits:
@@ -200,6 +203,16 @@ class SearchIndex:
         return [self._products[hit.doc].name_vi for hit in hits]
 
 
+def _within_limit(count: int, weak: frozenset[int]) -> list[int]:
+    """Positions of the words to search with, in order: at most MAX_WORDS, chat words last."""
+    strong = [i for i in range(count) if i not in weak]
+    return sorted(strong[:MAX_WORDS] + sorted(weak)[: max(0, MAX_WORDS - len(strong))])
+
+
+def _renumbered(weak: frozenset[int], kept: list[int]) -> frozenset[int]:
+    return frozenset(n for n, i in enumerate(kept) if i in weak)
+
+
 def _describe(hit: Ranked) -> tuple[float, tuple[str, ...]]:
     """The hit's score and what each matched query word matched."""
     worth = 0.0
@@ -219,8 +232,11 @@ def _shown(match: Match) -> str:
     return f"{match.label}:{match.text}" + (f"~{match.typos}" if match.typos else "")
 
 
-def _words(tokens: Sequence[Token], *, prefix: bool = False) -> list[QueryWord]:
-    """Query words with their other spellings; with `prefix`, the last may be unfinished.
+def _words(
+    tokens: Sequence[Token], *, prefix: bool = False, weak: frozenset[int] = frozenset()
+) -> list[QueryWord]:
+    """Query words with their other spellings; with `prefix`, the last may be unfinished;
+    the `weak` ones (chat words) weigh little.
 
     When some word is written with diacritics, the query's accents are meant: "mật ong" asks
     for honey, and "ống" (a straw) is a typo away from its "ong".
@@ -228,7 +244,13 @@ def _words(tokens: Sequence[Token], *, prefix: bool = False) -> list[QueryWord]:
     last = len(tokens) - 1
     accents_meant = any(token.has_marks for token in tokens)
     return [
-        QueryWord(token, spelling_variants(token.folded), prefix and i == last, accents_meant)
+        QueryWord(
+            token,
+            spelling_variants(token.folded),
+            prefix and i == last,
+            accents_meant,
+            WEAK_WEIGHT if i in weak else 1.0,
+        )
         for i, token in enumerate(tokens)
     ]
 

@@ -37,6 +37,7 @@ INITIALS_RANK = 1  # names and aliases are also indexed by their words' initials
 MAX_INITIALS = 4
 _VOWEL = re.compile("[aeiouy]")
 MIN_WEIGHT = 0.1  # a word in every document still says a little
+PAIR_SHARE = 0.25  # of their weights, two query words side by side in a document add
 WEIGHT_STEP = 0.25  # weights closer than this rank as equal (then typos, proximity, fields)
 TYPO_WORTH = 0.6  # share of a word's weight a match with typos keeps
 FIELD_WORTH = (1.0, 0.9, 0.8, 0.5, 0.5)  # by field rank: name, alias, producer, origin, …
@@ -78,6 +79,7 @@ class QueryWord:
     prefix: bool = False  # may be the beginning of a longer word
     # the query is written with diacritics, so this word's are meant: "ong" is not "ống"
     accents_meant: bool = False
+    weight: float = 1.0  # share of its informativeness the word keeps (less for chat words)
 
 
 @dataclass(frozen=True)
@@ -201,10 +203,12 @@ class InvertedIndex:
         joins = _joins(words)
         matched = [self._word_codes(word, joins[i]) for i, word in enumerate(words)]
         best = [codes for codes, _ in matched]
-        docs = _best_matching(best, min_matched=max(1, min_matched), limit=limit)
+        # chat words only rank; they choose no documents
+        choosing = [codes for codes, word in zip(best, words, strict=True) if word.weight == 1]
+        docs = _best_matching(choosing or best, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
-        weights = tuple(self._weight(codes) for codes in best)
+        weights = tuple(self._weight(codes) * word.weight for codes, word in zip(best, words))
         soft_docs = [self._documents_with(phrase) for phrase in soft]
         doc_span = len(self.documents)
         adjacent = [self._adjacent_docs(a, b) for a, b in pairwise(words)]
@@ -421,8 +425,8 @@ def _weighted_missing(
 ) -> list[int]:
     """Per document, the weight of the query it leaves unmatched, in steps of WEIGHT_STEP:
     a word counts less for typos and weaker fields; two query words side by side in the
-    document add half their weights again."""
-    pair_weights = [(a + b) / 2 for a, b in pairwise(weights)]
+    document add a share of their weights."""
+    pair_weights = [PAIR_SHARE * (a + b) for a, b in pairwise(weights)]
     total = sum(weights) + sum(pair_weights)
     keys: list[int] = []
     for doc in docs:

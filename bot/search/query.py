@@ -24,6 +24,12 @@ class ParsedQuery:
     place_words: tuple[Token, ...] = ()  # words of `place_text`
     soft: tuple[Phrase, ...] = ()  # weak evidence that only breaks ties (city, place)
     bare_place: bool = False  # the whole query names a place (products are those from it)
+    weak: frozenset[int] = frozenset()  # positions in `words` of chat words ("mình", "my")
+
+    @property
+    def named_words(self) -> tuple[Token, ...]:
+        """The words that may name goods: `words` without the chat words."""
+        return tuple(word for i, word in enumerate(self.words) if i not in self.weak)
 
 
 def _says(typed: Sequence[Token], start: int, phrase: Phrase) -> bool:
@@ -97,12 +103,12 @@ class QueryParser:
             with_admin = [typed[i] for i in range(len(typed)) if not used[i] or i in admin]
             if len(with_admin) > len(place_words) and is_place and is_place(_text(with_admin)):
                 place_text = _text(with_admin)
-        else:
-            words = self._without_stop_words(words)
-        entry = self._aliases.naming(words, kind="product") if words else None
+        weak = frozenset() if bare_place else self._chat_positions(words)
+        named = [word for i, word in enumerate(words) if i not in weak]
+        entry = self._aliases.naming(named, kind="product") if named else None
         return ParsedQuery(
             text=text,
-            product_text=_text(words),
+            product_text=_text(named),
             place_text=place_text or None,
             stars=stars,
             category=entry.term if entry else None,
@@ -110,20 +116,23 @@ class QueryParser:
             place_words=place_words,
             soft=soft,
             bare_place=bare_place,
+            weak=weak,
         )
 
-    def _without_stop_words(self, words: tuple[Token, ...]) -> tuple[Token, ...]:
-        """The product words without those that never name goods ("mình", "order", "my")."""
-        stop: set[int] = set()
+    def _chat_positions(self, words: tuple[Token, ...]) -> frozenset[int]:
+        """Where the product words hold words that rarely name goods ("mình", "order", "my").
+        They stay, weighing little: a name may hold one ("Kim So", "Cơ Anh")."""
+        chat: set[int] = set()
         for start in range(len(words)):
             hit = self._stop.at(words, start)
             if hit:
-                stop.update(range(start, start + len(hit[0])))
-        kept = [word for i, word in enumerate(words) if i not in stop]
+                chat.update(range(start, start + len(hit[0])))
         # a sentence-final "không" asks a yes/no question; inside, it is part of the goods
-        while kept and kept[-1].agrees(self._closer):
-            kept.pop()
-        return tuple(kept)
+        end = len(words)
+        while end and (end - 1 in chat or words[end - 1].agrees(self._closer)):
+            end -= 1
+            chat.add(end)
+        return frozenset(chat)
 
     def _take_stars(self, typed: list[Token], used: list[bool]) -> int | None:
         for i, word in enumerate(typed):

@@ -10,8 +10,8 @@ sentence, when two words side by side match its name, aliases or producer.
 from collections.abc import Sequence
 from enum import StrEnum
 
-from bot.search.inverted import Match, Ranked, code_parts, match_worth
-from bot.vietnamese import Token, tokenize
+from bot.search.inverted import Match, QueryWord, Ranked, code_parts, match_worth
+from bot.vietnamese import tokenize
 
 MATCH_COVERAGE = 0.5  # share of the query's weight a match covers
 SENTENCE_WORDS = 6  # from this many typed words on, a query is a sentence around a product
@@ -35,11 +35,11 @@ def name_heads(name_vi: str, name_en: str) -> dict[str, tuple[tuple[str, ...], i
     return {"name_vi": (vi, 0), "name_en": (en, len(en) - 1)}
 
 
-def query_weight(words: Sequence[Token], weights: Sequence[float], unknown: float) -> float:
-    """The weight of all the query's words: a word the catalog does not know weighs `unknown`,
-    except a size or a count ("200g", "2")."""
+def query_weight(words: Sequence[QueryWord], weights: Sequence[float], unknown: float) -> float:
+    """The weight of all the query's words: a word the catalog does not know weighs `unknown`
+    (less for a chat word), except a size or a count ("200g", "2")."""
     return sum(
-        0.0 if any(c.isdigit() for c in word.folded) else weight or unknown
+        0.0 if any(c.isdigit() for c in word.token.folded) else weight or unknown * word.weight
         for word, weight in zip(words, weights, strict=True)
     )
 
