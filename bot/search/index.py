@@ -1,7 +1,7 @@
 """The search the bot calls: products and points of one catalog snapshot, held in memory."""
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import ceil
 
 from bot.geo.resolve import PlaceKind, PlaceMatch
@@ -15,6 +15,7 @@ from bot.search.inverted import (
     Ranked,
     code_parts,
 )
+from bot.search.intent import ABOUT_GOODS, Intent, IntentDetector
 from bot.search.lexicon import ADMIN_PHRASES
 from bot.search.phrases import Phrase, PhraseSet, spelled_at
 from bot.search.query import ParsedQuery, QueryParser
@@ -69,6 +70,8 @@ class SearchResult:
     points: list[PointHit]
     place: PlaceMatch | None  # what the place resolver made of `query.place_text`, if any
     verdict: Verdict = Verdict.FOUND  # whether `products` starts with what was asked for
+    intent: Intent = Intent.PRODUCT  # what the message is
+    asks: Intent | None = None  # a question about the goods found (price, hours, delivery)
 
     @property
     def matches(self) -> list["ProductHit"]:
@@ -94,6 +97,7 @@ class SearchIndex:
         }
         wards = [p.ward for p in self._points] + [p.origin_ward for p in self._products]
         self._parser = QueryParser(aliases=aliases, place_names=_place_names(wards, aliases))
+        self._intents = IntentDetector()
 
     @classmethod
     def build(cls, catalog: Catalog) -> "SearchIndex":
@@ -113,6 +117,28 @@ class SearchIndex:
         place). Without it the place stays text (`result.query.place_text`) and a bare place is
         recognised by the catalog's ward names and place nicknames only.
         """
+        if not prefix and (talk := self._intents.detect(text)):
+            # talk comes first, unless the rest of the message names goods
+            if talk.rest.strip():
+                found = self._search(
+                    talk.rest, limit=limit, prefix=False, resolve_place=resolve_place
+                )
+                if found.verdict is Verdict.FOUND:
+                    asks = talk.intent if talk.intent in ABOUT_GOODS else None
+                    return replace(found, query=replace(found.query, text=text), asks=asks)
+            return SearchResult(
+                query=self._parser.parse(text),
+                products=[],
+                points=[],
+                place=None,
+                verdict=Verdict.NONE,
+                intent=talk.intent,
+            )
+        return self._search(text, limit=limit, prefix=prefix, resolve_place=resolve_place)
+
+    def _search(
+        self, text: str, *, limit: int, prefix: bool, resolve_place: PlaceResolver | None
+    ) -> SearchResult:
         resolved: dict[str, PlaceMatch | None] = {}
 
         def resolve(place_text: str) -> PlaceMatch | None:
@@ -128,14 +154,16 @@ class SearchIndex:
 
         query = self._parser.parse(text, is_place=None if resolve_place is None else is_place)
         products = self._find_products(query, limit=limit, prefix=prefix)
+        points = self._find_points(query, limit=limit)
+        place = resolve(query.place_text) if query.place_text else None
+        judged = verdict([hit.is_match for hit in products], [hit.coverage for hit in products])
         return SearchResult(
             query=query,
             products=products,
-            points=self._find_points(query, limit=limit),
-            place=resolve(query.place_text) if query.place_text else None,
-            verdict=verdict(
-                [hit.is_match for hit in products], [hit.coverage for hit in products]
-            ),
+            points=points,
+            place=place,
+            verdict=judged,
+            intent=_search_intent(query, place, judged, bool(products or points)),
         )
 
     def _names_goods(self, text: str) -> bool:
@@ -201,6 +229,19 @@ class SearchIndex:
                 corrected.append(QueryWord(Token(closest, closest)))
         hits = self._product_index.search(corrected, limit=limit, min_matched=1)
         return [self._products[hit.doc].name_vi for hit in hits]
+
+
+def _search_intent(
+    query: ParsedQuery, place: PlaceMatch | None, judged: Verdict, anything: bool
+) -> Intent:
+    """What a search asked for: a place (known to the catalog or the resolver), goods near it,
+    goods, or nothing we can tell."""
+    at_place = query.bare_place or _is_place(place)
+    if at_place and query.product_text and not query.bare_place:
+        return Intent.PRODUCT_NEAR_PLACE
+    if at_place:
+        return Intent.PLACE
+    return Intent.PRODUCT if anything or judged is not Verdict.NONE else Intent.NONE
 
 
 def _within_limit(count: int, weak: frozenset[int]) -> list[int]:

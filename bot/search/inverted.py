@@ -205,7 +205,7 @@ class InvertedIndex:
         best = [codes for codes, _ in matched]
         # chat words only rank; they choose no documents
         choosing = [codes for codes, word in zip(best, words, strict=True) if word.weight == 1]
-        docs = _best_matching(choosing or best, min_matched=max(1, min_matched), limit=limit)
+        docs = _best_matching(choosing, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
         weights = tuple(self._weight(codes) * word.weight for codes, word in zip(best, words))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.search import chat_words, lexicon
 from bot.search.aliases import AliasTable
 from bot.search.phrases import Phrase, PhraseSet, Value
-from bot.vietnamese import Token, tokenize
+from bot.vietnamese import Token, fold, tokenize
 
 MAX_PLACE_WORDS = 5  # a place named inside a longer sentence is at most this long
 _JOINED_STARS = re.compile(r"([1-5])(?:sao|stars?)")
@@ -48,10 +48,10 @@ def _says(typed: Sequence[Token], start: int, phrase: Phrase) -> bool:
 
 
 def _phrases(texts: Iterable[str]) -> PhraseSet[None]:
-    return _valued((text, None) for text in texts)
+    return lexicon_phrases((text, None) for text in texts)
 
 
-def _valued(items: Iterable[tuple[str, Value]]) -> PhraseSet[Value]:
+def lexicon_phrases(items: Iterable[tuple[str, Value]]) -> PhraseSet[Value]:
     return PhraseSet(((tuple(tokenize(text)), value) for text, value in items), agreement=_says)
 
 
@@ -64,11 +64,12 @@ class QueryParser:
             lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES + chat_words.PARTICLES
         )
         self._stop = _phrases(chat_words.STOP_WORDS)
+        self._stop_letters = {fold(word) for word in chat_words.STOP_WORDS if " " not in word}
         self._soft = _phrases(lexicon.SOFT_PHRASES)
         self._markers = _phrases(lexicon.PLACE_MARKERS)
         self._admin = _phrases(lexicon.ADMIN_PHRASES)
         self._star_words = _phrases(lexicon.STAR_WORDS)
-        self._star_numbers = _valued(lexicon.STAR_NUMBERS.items())
+        self._star_numbers = lexicon_phrases(lexicon.STAR_NUMBERS.items())
         self._opener = tokenize(lexicon.QUESTION_OPENER)[0]
         self._closer = tokenize(lexicon.QUESTION_CLOSER)[0]
 
@@ -123,10 +124,14 @@ class QueryParser:
         """Where the product words hold words that rarely name goods ("mình", "order", "my").
         They stay, weighing little: a name may hold one ("Kim So", "Cơ Anh")."""
         chat: set[int] = set()
+        # typed without any diacritics, "minh" is as likely "mình" as a name
+        unaccented = not any(word.has_marks for word in words)
         for start in range(len(words)):
             hit = self._stop.at(words, start)
             if hit:
                 chat.update(range(start, start + len(hit[0])))
+            elif unaccented and words[start].folded in self._stop_letters:
+                chat.add(start)
         # a sentence-final "không" asks a yes/no question; inside, it is part of the goods
         end = len(words)
         while end and (end - 1 in chat or words[end - 1].agrees(self._closer)):
