@@ -25,6 +25,7 @@ from bot.search.verdict import (
     SENTENCE_WORDS,
     Verdict,
     coverage,
+    keeps_head,
     name_heads,
     names_head,
     query_weight,
@@ -202,7 +203,7 @@ class SearchIndex:
             share = coverage(hit, total)
             heads = name_heads(product.name_vi, product.name_en)
             is_match = (
-                share >= MATCH_COVERAGE
+                (share >= MATCH_COVERAGE and (sentence or keeps_head(hit, words)))
                 or names_head(hit.matches, heads)
                 or (sentence and strong_pair(hit))
             )

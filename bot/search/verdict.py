@@ -1,7 +1,7 @@
 """Whether a hit is what was asked for, and the verdict on a whole search.
 
 A hit is a match when it covers most of what the query says (words the catalog does not know
-count against it: "bánh mì pate" is not "Bánh sữa"), or when the query names the head of the
+count against it: "bánh mì pate" is not "Bánh sữa") and its head, or when the query names the head of the
 product's name, two words or more in a row ("… ít bánh tôm mang về …" → "Bánh tôm (Tây Hồ)":
 the head is the first words of a Vietnamese name, the last ones of an English one), or, in a
 sentence, when two words side by side match its name, aliases or producer.
@@ -54,6 +54,19 @@ def coverage(hit: Ranked, total: float) -> float:
         if code is not None
     )
     return got / total
+
+
+def keeps_head(hit: Ranked, words: Sequence[QueryWord]) -> bool:
+    """Whether `hit` matches the head of a short query: its first word (a Vietnamese noun
+    phrase starts with it: "hoa quả sấy khô" asks for fruit, not for "Bò sấy khô") or, typed
+    without diacritics (maybe English: "dried lotus seeds"), its first or last word."""
+    named = [i for i, word in enumerate(words) if word.weight == 1]
+    if not named:
+        return False
+    heads = {named[0]}
+    if not any(word.token.has_marks for word in words):
+        heads.add(named[-1])
+    return any(hit.codes[i] is not None for i in heads)
 
 
 def strong_pair(hit: Ranked) -> bool:
