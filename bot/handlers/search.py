@@ -1,4 +1,5 @@
-"""Free text: products, places, and "PRODUCT near PLACE", through the search index."""
+"""Free text: products, places, and "PRODUCT near PLACE", through the search index; talk that
+is not a search (greetings, OCOP, events, price …) gets its own answer."""
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -8,14 +9,26 @@ from bot.geo.resolve import PlaceKind
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
 from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.events import show_events
 from bot.handlers.nearby import near_place
-from bot.search import wanted_product_ids
+from bot.handlers.start import help_command
+from bot.search import Intent, SearchResult, Verdict, wanted_product_ids
 from bot.store.catalog import Catalog
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import product_line
 
 PAGE_SIZE = 5
 MAX_RESULTS = 50
+# what to answer to a message that is not a search; events and help have their own answers
+TALK_ANSWERS = {
+    Intent.GREETING: "talk_greeting",
+    Intent.THANKS: "talk_thanks",
+    Intent.ABOUT_OCOP: "talk_about_ocop",
+    Intent.PRICE: "talk_price",
+    Intent.HOURS: "talk_hours",
+    Intent.DELIVERY: "talk_delivery",
+}
+TALK = frozenset({Intent.EVENTS, Intent.HELP, *TALK_ANSWERS})
 
 
 def results_page(
@@ -69,7 +82,11 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reply(update, render(lang, "query_truncated", limit=QUERY_LIMIT))
         text = text[:QUERY_LIMIT]
     result = live.search(text, limit=MAX_RESULTS)
-    product_ids = [hit.product.id for hit in result.products if hit.product.id is not None]
+    if result.intent in TALK:
+        await talk(update, context, result.intent)
+        return
+    matches = result.matches
+    product_ids = [hit.product.id for hit in matches if hit.product.id is not None]
     place = result.place
     product_text = result.query.product_text
     if (
@@ -89,9 +106,11 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if product_ids:
         token = await saved.save(update, context, [text, product_ids])
         page_text, keyboard = results_page(live.catalog, lang, text, product_ids, 0, token)
+        if result.asks is not None:
+            page_text = Html(f"{page_text}\n\n{render(lang, TALK_ANSWERS[result.asks])}")
         await reply(update, page_text, keyboard)
         return
-    if result.points:
+    if result.points and not result.products:
         lines = [
             render(
                 lang,
@@ -108,23 +127,32 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             InlineKeyboardMarkup([[point_button(hit.point)] for hit in result.points[:PAGE_SIZE]]),
         )
         return
-    await no_results(update, context, text)
+    await not_found(update, context, result)
 
 
-async def no_results(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    lang = language(update, context)
-    live = services(context).live
-    suggestions = live.index.suggest(text, limit=3)
-    lines = [render(lang, "no_results", query=clip(text, 80))]
-    keyboard = []
-    by_name = {product.name_vi: product for product in live.catalog.products}
-    if suggestions:
-        lines.append(render(lang, "did_you_mean"))
-        keyboard = [
-            [product_button(by_name[name], lang)] for name in suggestions if name in by_name
-        ]
+async def talk(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:
+    """The answer to a message that is not a search: a greeting, a question about OCOP …"""
+    if intent is Intent.EVENTS:
+        await show_events(update, context)
+    elif intent is Intent.HELP:
+        await help_command(update, context)
     else:
-        lines.append(render(lang, "try_examples"))
+        await reply(update, render(language(update, context), TALK_ANSWERS[intent]))
+
+
+async def not_found(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, result: SearchResult
+) -> None:
+    """Say plainly that the catalog does not have it; then, labelled, what is related."""
+    lang = language(update, context)
+    asked = result.query.product_text or result.query.text
+    lines = [render(lang, "not_in_catalog", query=clip(asked, 80))]
+    if result.verdict is Verdict.RELATED:
+        lines.append(render(lang, "related_header"))
+        keyboard = [[product_button(hit.product, lang)] for hit in result.products[:PAGE_SIZE]]
+    else:
+        lines.append(render(lang, "talk_examples"))
+        keyboard = []
     await reply(update, Html("\n".join(lines)), InlineKeyboardMarkup(keyboard))
 
 

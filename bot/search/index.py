@@ -2,10 +2,10 @@
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from math import ceil
 
 from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.search.aliases import AliasTable
+from bot.search.intent import ABOUT_GOODS, Intent, IntentDetector
 from bot.search.inverted import (
     MAX_WORDS,
     Field,
@@ -15,7 +15,6 @@ from bot.search.inverted import (
     Ranked,
     code_parts,
 )
-from bot.search.intent import ABOUT_GOODS, Intent, IntentDetector
 from bot.search.lexicon import ADMIN_PHRASES
 from bot.search.phrases import Phrase, PhraseSet, spelled_at
 from bot.search.query import ParsedQuery, QueryParser
@@ -366,11 +365,12 @@ def wanted_product_ids(result: SearchResult, *, limit: int = 20) -> frozenset[in
 
     "rice near X" asks for any rice, not the five that happen to sort first.
     """
-    if not result.products:
+    matches = result.matches
+    if not matches:
         return frozenset()
-    best = result.products[0].score
+    best = matches[0].score
     return frozenset(
         hit.product.id
-        for hit in result.products[:limit]
+        for hit in matches[:limit]
         if hit.product.id is not None and hit.score >= best - TIED_WITH_BEST
     )

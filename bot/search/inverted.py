@@ -208,7 +208,9 @@ class InvertedIndex:
         docs = _best_matching(choosing, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
-        weights = tuple(self._weight(codes) * word.weight for codes, word in zip(best, words))
+        weights = tuple(
+            self._weight(codes) * word.weight for codes, word in zip(best, words, strict=True)
+        )
         soft_docs = [self._documents_with(phrase) for phrase in soft]
         doc_span = len(self.documents)
         adjacent = [self._adjacent_docs(a, b) for a, b in pairwise(words)]

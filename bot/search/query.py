@@ -60,9 +60,7 @@ class QueryParser:
         """`place_names` are the words of known places' names ("hoàn kiếm", "old quarter")."""
         self._aliases = aliases
         self._place_names = PhraseSet((name, None) for name in place_names)
-        self._noise = _phrases(
-            lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES + chat_words.PARTICLES
-        )
+        self._noise = _phrases(lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES + chat_words.PARTICLES)
         self._stop = _phrases(chat_words.STOP_WORDS)
         self._stop_letters = {fold(word) for word in chat_words.STOP_WORDS if " " not in word}
         self._soft = _phrases(lexicon.SOFT_PHRASES)
@@ -91,7 +89,8 @@ class QueryParser:
             place_words = _unique(typed[i] for i in range(marker[1], end) if not used[i])
             # A place name may contain a question word ("Ô Chợ Dừa" folds to "o cho dua"):
             # the whole place part wins when the resolver knows it.
-            whole = _unique(typed[i] for i in range(marker[1], end) if not kept_by_question_words[i])
+            kept = kept_by_question_words
+            whole = _unique(typed[i] for i in range(marker[1], end) if not kept[i])
             if whole != place_words and is_place is not None and is_place(_text(whole)):
                 place_words = whole
             soft = (*soft, place_words)

@@ -1,14 +1,16 @@
 """Whether a hit is what was asked for, and the verdict on a whole search.
 
 A hit is a match when it covers most of what the query says (words the catalog does not know
-count against it: "bánh mì pate" is not "Bánh sữa") and its head, or when the query names the head of the
-product's name, two words or more in a row ("… ít bánh tôm mang về …" → "Bánh tôm (Tây Hồ)":
-the head is the first words of a Vietnamese name, the last ones of an English one), or, in a
-sentence, when two words side by side match its name, aliases or producer.
+count against it: "bánh mì pate" is not "Bánh sữa") and the head of a short query; or when the
+query names the head of the product's name, two words or more in a row ("… ít bánh tôm mang
+về …" → "Bánh tôm (Tây Hồ)"; the head is the first words of a Vietnamese name, the last ones
+of an English one); or, in a sentence, when two words side by side match its name, aliases or
+producer.
 """
 
 from collections.abc import Sequence
 from enum import StrEnum
+from itertools import pairwise
 
 from bot.search.inverted import Match, QueryWord, Ranked, code_parts, match_worth
 from bot.vietnamese import tokenize
@@ -27,7 +29,7 @@ class Verdict(StrEnum):
     NONE = "none"  # nothing comes close
 
 
-def name_heads(name_vi: str, name_en: str) -> dict[str, tuple[tuple[str, ...], int]]:
+def name_heads(name_vi: str, name_en: str) -> "NameHeads":
     """Per name label, the name's folded words (before any parenthesis) and its head's
     position: the first word in Vietnamese, the last in English."""
     vi = tuple(word.folded for word in tokenize(name_vi.split("(")[0]))
@@ -78,7 +80,7 @@ def strong_pair(hit: Ranked) -> bool:
         for code, weight in zip(hit.codes, hit.weights, strict=True)
         if weight
     ]
-    return any(a and b for a, b in zip(strong, strong[1:], strict=False))
+    return any(a and b for a, b in pairwise(strong))
 
 
 def _strong(code: int) -> bool:
@@ -86,7 +88,10 @@ def _strong(code: int) -> bool:
     return not typos and rank <= STRONG_RANK
 
 
-def names_head(matches: Sequence[Match | None], heads: dict[str, tuple[tuple[str, ...], int]]) -> bool:
+NameHeads = dict[str, tuple[tuple[str, ...], int]]  # label → (folded words, head position)
+
+
+def names_head(matches: Sequence[Match | None], heads: NameHeads) -> bool:
     """Whether HEAD_RUN query words in a row match words in a row of a name, its head included."""
     for label, (name, head) in heads.items():
         run: list[int] = []  # positions in the name of the current run of query words
