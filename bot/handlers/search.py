@@ -145,8 +145,7 @@ async def not_found(
 ) -> None:
     """Say plainly that the catalog does not have it; then, labelled, what is related."""
     lang = language(update, context)
-    asked = result.query.product_text or result.query.text
-    lines = [render(lang, "not_in_catalog", query=clip(asked, 80))]
+    lines = [render(lang, "not_in_catalog", query=clip(result.query.text, 80))]
     if result.verdict is Verdict.RELATED:
         lines.append(render(lang, "related_header"))
         keyboard = [[product_button(hit.product, lang)] for hit in result.products[:PAGE_SIZE]]

@@ -203,7 +203,7 @@ class SearchIndex:
             heads = name_heads(product.name_vi, product.name_en)
             is_match = (
                 (share >= MATCH_COVERAGE and (sentence or keeps_head(hit, words)))
-                or names_head(hit.matches, heads)
+                or names_head(hit, heads)
                 or (sentence and strong_pair(hit))
             )
             found.append(ProductHit(product, *_describe(hit), coverage=share, is_match=is_match))

@@ -19,6 +19,7 @@ MATCH_COVERAGE = 0.5  # share of the query's weight a match covers
 SENTENCE_WORDS = 6  # from this many typed words on, a query is a sentence around a product
 STRONG_RANK = 2  # a match in the name, an alias or the producer (not origin, category)
 RELATED_COVERAGE = 0.2  # below this, a hit is not even related
+MIN_UNKNOWN = 2  # letters an unknown word needs to count against a match
 HEAD_RUN = 2  # words in a row that name the head of a product's name
 NAME_LABELS = ("name_vi", "name_en")
 
@@ -39,11 +40,16 @@ def name_heads(name_vi: str, name_en: str) -> "NameHeads":
 
 def query_weight(words: Sequence[QueryWord], weights: Sequence[float], unknown: float) -> float:
     """The weight of all the query's words: a word the catalog does not know weighs `unknown`
-    (less for a chat word), except a size or a count ("200g", "2")."""
+    (less for a chat word)."""
     return sum(
-        0.0 if any(c.isdigit() for c in word.token.folded) else weight or unknown * word.weight
+        weight or (0.0 if _no_word(word.token.folded) else unknown * word.weight)
         for word, weight in zip(words, weights, strict=True)
     )
+
+
+def _no_word(folded: str) -> bool:
+    """A size, a count or a stray letter ("200g", "2", the "b" of "<b>"): no unknown word."""
+    return len(folded) < MIN_UNKNOWN or any(char.isdigit() for char in folded)
 
 
 def coverage(hit: Ranked, total: float) -> float:
@@ -91,19 +97,28 @@ def _strong(code: int) -> bool:
 NameHeads = dict[str, tuple[tuple[str, ...], int]]  # label → (folded words, head position)
 
 
-def names_head(matches: Sequence[Match | None], heads: NameHeads) -> bool:
-    """Whether HEAD_RUN query words in a row match words in a row of a name, its head included."""
+def names_head(hit: Ranked, heads: NameHeads) -> bool:
+    """Whether HEAD_RUN query words in a row match words in a row of a name, its head included.
+
+    A word the catalog does not know may stand in the run for the name's word at its place
+    (a typo too far: "mật ongg bạc hà"), but does not count towards HEAD_RUN.
+    """
     for label, (name, head) in heads.items():
-        run: list[int] = []  # positions in the name of the current run of query words
-        for match in matches:
-            position = _position(match, label, name, after=run[-1] if run else None)
+        start: int | None = None  # name position of the current run's first word
+        end = 0  # name position of its last word
+        real = 0  # matched words in the run
+        for match, weight in zip(hit.matches, hit.weights, strict=True):
+            if not weight and start is not None:
+                end += 1  # an unknown word stands for the next word of the name
+                continue
+            position = _position(match, label, name, after=end if start is not None else None)
             if position is None:
-                run = []
-            elif run and position == run[-1] + 1:
-                run.append(position)
+                start, real = None, 0
+            elif start is not None and position == end + 1:
+                end, real = position, real + 1
             else:
-                run = [position]
-            if len(run) >= HEAD_RUN and run[0] <= head <= run[-1]:
+                start, end, real = position, position, 1
+            if start is not None and real >= HEAD_RUN and start <= head <= end:
                 return True
     return False
 

@@ -46,11 +46,6 @@ TEXTS: dict[str, str] = {
     "near_prompt_group": "Type a ward or commune, e.g. <code>/near Hoan Kiem</code>.",
     "results_header": "🔎 Results for «{query}» ({first}–{last} of {total}):",
     "results_stars_filter": "Only {stars}-star products.",
-    "no_results": "No products found for «{query}».",
-    "did_you_mean": "Did you mean:",
-    "try_examples": (
-        "Try: <i>honey</i>, <i>Bat Trang ceramics</i>, <i>lotus tea</i>, <i>green rice</i>."
-    ),
     "not_in_catalog": "«{query}» is not in the OCOP catalog yet.",
     "related_header": "Related products (not what you asked for):",
     "talk_greeting": (

@@ -45,9 +45,6 @@ TEXTS: dict[str, str] = {
     "near_prompt_group": "Gõ tên phường/xã, ví dụ: <code>/near Hoàn Kiếm</code>.",
     "results_header": "🔎 Kết quả cho «{query}» ({first}–{last} / {total}):",
     "results_stars_filter": "Chỉ sản phẩm {stars} sao.",
-    "no_results": "Không tìm thấy sản phẩm nào cho «{query}».",
-    "did_you_mean": "Có phải bạn muốn tìm:",
-    "try_examples": "Thử: <i>mật ong</i>, <i>gốm Bát Tràng</i>, <i>trà sen Tây Hồ</i>, <i>cốm</i>.",
     "not_in_catalog": "«{query}» chưa có trong danh mục sản phẩm OCOP.",
     "related_header": "Sản phẩm liên quan (không phải thứ bạn hỏi):",
     "talk_greeting": (
