@@ -27,8 +27,8 @@ from bot.search.verdict import (
     keeps_head,
     name_heads,
     names_head,
+    names_in_sentence,
     query_weight,
-    strong_pair,
     verdict,
 )
 from bot.store.catalog import Catalog
@@ -204,7 +204,7 @@ class SearchIndex:
             is_match = (
                 (share >= MATCH_COVERAGE and (sentence or keeps_head(hit, words)))
                 or names_head(hit, heads)
-                or (sentence and strong_pair(hit))
+                or (sentence and names_in_sentence(hit, index.unknown_weight))
             )
             found.append(ProductHit(product, *_describe(hit), coverage=share, is_match=is_match))
         return found

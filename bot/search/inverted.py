@@ -326,15 +326,26 @@ class InvertedIndex:
     ) -> tuple[Match | None, ...]:
         """For each query word, the field and text of its best match in `doc`."""
         found: list[tuple[int, Match] | None] = [None] * len(words)
-        # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word
+        # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word;
+        # runs of words by their initials only when some matched term is initials ("tbn")
         with_pairs = any(term not in self._levels for term in lookup)
+        with_initials = any(term in self._initial_levels for term in lookup)
         for field in self.documents[doc]:
-            spans: Iterable[tuple[Token, ...]] = ((word,) for word in field.words)
+            spans: Iterable[tuple[str, tuple[Token, ...]]] = (
+                (word.folded, (word,)) for word in field.words
+            )
             if with_pairs:
-                spans = chain(spans, pairwise(field.words))
-            for span in spans:
-                entries = lookup.get(span[0].folded if len(span) == 1 else _joined(span))
-                for i, typos, closeness in entries or ():
+                spans = chain(spans, ((_joined(pair), pair) for pair in pairwise(field.words)))
+            if with_initials and field.rank <= INITIALS_RANK:
+                spans = chain(
+                    spans,
+                    (
+                        (letters, field.words[start : start + len(letters)])
+                        for start, letters in _initials(field.words)
+                    ),
+                )
+            for key, span in spans:
+                for i, typos, closeness in lookup.get(key, ()):
                     if closeness == EXACT and span[0].accented != words[i].token.accented:
                         closeness = FOLDED
                     code = match_code(typos=typos, rank=field.rank, closeness=closeness, position=0)

@@ -4,8 +4,8 @@ A hit is a match when it covers most of what the query says (words the catalog d
 count against it: "bánh mì pate" is not "Bánh sữa") and the head of a short query; or when the
 query names the head of the product's name, two words or more in a row ("… ít bánh tôm mang
 về …" → "Bánh tôm (Tây Hồ)"; the head is the first words of a Vietnamese name, the last ones
-of an English one); or, in a sentence, when two words side by side match its name, aliases or
-producer.
+of an English one); or, in a sentence, when two words side by side, or two rare words, match
+its name, aliases or producer.
 """
 
 from collections.abc import Sequence
@@ -17,6 +17,7 @@ from bot.vietnamese import tokenize
 
 MATCH_COVERAGE = 0.5  # share of the query's weight a match covers
 SENTENCE_WORDS = 6  # from this many typed words on, a query is a sentence around a product
+RARE = 0.75  # a rare word weighs this share of an unknown one, at least
 STRONG_RANK = 2  # a match in the name, an alias or the producer (not origin, category)
 RELATED_COVERAGE = 0.2  # below this, a hit is not even related
 MIN_UNKNOWN = 2  # letters an unknown word needs to count against a match
@@ -77,16 +78,21 @@ def keeps_head(hit: Ranked, words: Sequence[QueryWord]) -> bool:
     return any(hit.codes[i] is not None for i in heads)
 
 
-def strong_pair(hit: Ranked) -> bool:
-    """Whether two query words side by side (words the catalog does not know left out) both
-    match without typos in a strong field: in a sentence, the words naming a product stand
-    together."""
+def names_in_sentence(hit: Ranked, unknown: float) -> bool:
+    """Whether, in a sentence, `hit` matches without typos in a strong field two query words
+    side by side (words the catalog does not know left out: the words naming a product stand
+    together), or two rare ones (a description: "honey … purple mint blossoms")."""
     strong = [
         code is not None and _strong(code)
         for code, weight in zip(hit.codes, hit.weights, strict=True)
         if weight
     ]
-    return any(a and b for a, b in pairwise(strong))
+    rare = [
+        weight >= RARE * unknown
+        for code, weight in zip(hit.codes, hit.weights, strict=True)
+        if code is not None and _strong(code)
+    ]
+    return any(a and b for a, b in pairwise(strong)) or sum(rare) >= 2
 
 
 def _strong(code: int) -> bool:
@@ -98,7 +104,8 @@ NameHeads = dict[str, tuple[tuple[str, ...], int]]  # label → (folded words, h
 
 
 def names_head(hit: Ranked, heads: NameHeads) -> bool:
-    """Whether HEAD_RUN query words in a row match words in a row of a name, its head included.
+    """Whether HEAD_RUN query words in a row match words in a row of a name, its head included
+    (initials count for the words they stand for: "tbn" is "tinh bột nghệ").
 
     A word the catalog does not know may stand in the run for the name's word at its place
     (a typo too far: "mật ongg bạc hà"), but does not count towards HEAD_RUN.
@@ -111,30 +118,31 @@ def names_head(hit: Ranked, heads: NameHeads) -> bool:
             if not weight and start is not None:
                 end += 1  # an unknown word stands for the next word of the name
                 continue
-            position = _position(match, label, name, after=end if start is not None else None)
-            if position is None:
+            span = _span(match, label, name, after=end if start is not None else None)
+            if span is None:
                 start, real = None, 0
-            elif start is not None and position == end + 1:
-                end, real = position, real + 1
+            elif start is not None and span[0] == end + 1:
+                end, real = span[1], real + span[1] - span[0] + 1
             else:
-                start, end, real = position, position, 1
+                start, end, real = span[0], span[1], span[1] - span[0] + 1
             if start is not None and real >= HEAD_RUN and start <= head <= end:
                 return True
     return False
 
 
-def _position(
+def _span(
     match: Match | None, label: str, name: tuple[str, ...], *, after: int | None
-) -> int | None:
-    """Where `match` stands in `name`: right after `after` when it continues a run."""
+) -> tuple[int, int] | None:
+    """First and last position of `match`'s words in `name`; right after `after` if they
+    continue a run there."""
     if match is None or match.label != label or match.typos:
         return None
     words = tuple(word.folded for word in tokenize(match.text))
-    if len(words) != 1:
+    starts = [i for i in range(len(name)) if name[i : i + len(words)] == words]
+    if not starts:
         return None
-    if after is not None and after + 1 < len(name) and name[after + 1] == words[0]:
-        return after + 1
-    return name.index(words[0]) if words[0] in name else None
+    start = after + 1 if after is not None and after + 1 in starts else starts[0]
+    return start, start + len(words) - 1
 
 
 def verdict(matching: Sequence[bool], coverages: Sequence[float]) -> Verdict:
