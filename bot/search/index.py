@@ -200,10 +200,9 @@ class SearchIndex:
         for hit in hits:
             product = self._products[hit.doc]
             share = coverage(hit, total)
-            heads = name_heads(product.name_vi, product.name_en)
             is_match = (
                 (share >= MATCH_COVERAGE and (sentence or keeps_head(hit, words)))
-                or names_head(hit, heads)
+                or names_head(hit, name_heads(product.name_vi, product.name_en))
                 or (sentence and names_in_sentence(hit, index.unknown_weight))
             )
             found.append(ProductHit(product, *_describe(hit), coverage=share, is_match=is_match))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain, combinations, pairwise, repeat
 from math import comb, log
-from operator import add, floordiv, mod, mul, sub
+from operator import add, floordiv, mod, mul, sub, truediv
 
 from bot.search.vocabulary import Vocabulary
 from bot.vietnamese import Token, typo_budget
@@ -208,6 +208,9 @@ class InvertedIndex:
         docs = _best_matching(choosing, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
+        for i, word in enumerate(words):
+            if word.accents_meant and word.token.folded in self._level_forms:
+                best[i] = self._with_accent_typos(word.token, best[i], docs)
         weights = tuple(
             self._weight(codes) * word.weight for codes, word in zip(best, words, strict=True)
         )
@@ -261,8 +264,6 @@ class InvertedIndex:
         folded = word.token.folded
         terms: TermCodes = {}
         main = self._folded_codes.get(folded, {})
-        if word.accents_meant and folded in self._level_forms:
-            main = self._with_accent_typos(word.token, main)
         agreeing = self._agreeing_codes.get((folded, word.token.accented), {})
         if main:
             terms[folded] = (0, EXACT)
@@ -291,18 +292,26 @@ class InvertedIndex:
         merged.update(agreeing)
         return merged, terms
 
-    def _with_accent_typos(self, token: Token, codes: Codes) -> Codes:
-        """`codes`, one typo added where the document writes the word only with other accents."""
-        agreeing: set[int] = set()
-        differing: set[int] = set()
-        forms = self._level_forms[token.folded]
-        for form, (_, docs) in zip(forms, self._levels[token.folded], strict=True):
-            agrees = form == token.accented
-            (agreeing if agrees else differing).update(docs)
-        differing -= agreeing
+    def _with_accent_typos(self, token: Token, codes: Codes, docs: list[int]) -> Codes:
+        """`codes`, one typo added for those of `docs` that write the word as typed only with
+        other accents (or none)."""
+        folded = token.folded
+        main = self._folded_codes[folded]
+        forms = self._level_forms[folded]
+        agreeing = set().union(
+            *(
+                docs
+                for form, (_, docs) in zip(forms, self._levels[folded], strict=True)
+                if form == token.accented
+            )
+        )
+        differing = [doc for doc in docs if doc in main and doc not in agreeing]
         if not differing:
             return codes
-        return {doc: code + TYPO_STEP if doc in differing else code for doc, code in codes.items()}
+        typoed = dict(codes)
+        for doc in differing:
+            typoed[doc] += TYPO_STEP
+        return typoed
 
     def _levels_of(self, term: str, terms: TermCodes, *, typos: int, closeness: int) -> list[Level]:
         levels = self._levels.get(term, ())
@@ -332,7 +341,7 @@ class InvertedIndex:
         with_initials = any(term in self._initial_levels for term in lookup)
         for field in self.documents[doc]:
             spans: Iterable[tuple[str, tuple[Token, ...]]] = (
-                (word.folded, (word,)) for word in field.words
+                (word.folded, (word,)) for word in field.words if word.folded in lookup
             )
             if with_pairs:
                 spans = chain(spans, ((_joined(pair), pair) for pair in pairwise(field.words)))
@@ -441,18 +450,22 @@ def _weighted_missing(
     document add a share of their weights."""
     pair_weights = [PAIR_SHARE * (a + b) for a, b in pairwise(weights)]
     total = sum(weights) + sum(pair_weights)
-    keys: list[int] = []
-    for doc in docs:
-        got = 0.0
-        for codes, weight in zip(best, weights, strict=True):
-            code = codes.get(doc)
-            if code is not None:
-                got += weight * match_worth(code)
-        for i, pair in enumerate(adjacent):
-            if doc in pair:
-                got += pair_weights[i]
-        keys.append(round((total - got) / WEIGHT_STEP))
-    return keys
+    got: list[float] = [0.0] * len(docs)
+    for codes, weight in zip(best, weights, strict=True):
+        if weight:
+            found = list(map(codes.get, docs, repeat(None)))
+            worth = {
+                code: 0.0 if code is None else weight * match_worth(code) for code in set(found)
+            }
+            got = list(map(add, got, map(worth.__getitem__, found)))
+    for pair, pair_weight in zip(adjacent, pair_weights, strict=True):
+        if pair:
+            got = list(map(add, got, map(mul, map(pair.__contains__, docs), repeat(pair_weight))))
+    return list(map(round, map(truediv, map(sub, repeat(total), got), repeat(WEIGHT_STEP))))
+
+
+def _worth(code: int | None, weight: float) -> float:
+    return 0.0 if code is None else weight * match_worth(code)
 
 
 @cache

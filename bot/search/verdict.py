@@ -10,6 +10,7 @@ its name, aliases or producer.
 
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.search.inverted import Match, QueryWord, Ranked, code_parts, match_worth
@@ -31,6 +32,7 @@ class Verdict(StrEnum):
     NONE = "none"  # nothing comes close
 
 
+@lru_cache(maxsize=4096)
 def name_heads(name_vi: str, name_en: str) -> "NameHeads":
     """Per name label, the name's folded words (before any parenthesis) and its head's
     position: the first word in Vietnamese, the last in English."""
