@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from math import ceil
 
 from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.search.aliases import AliasTable
@@ -40,6 +41,7 @@ PlaceResolver = Callable[[str], PlaceMatch]
 # Field ranks: a match in the name beats one in an alias, then producer, origin, category.
 NAME, ALIAS, PRODUCER, ORIGIN, CATEGORY = range(5)
 ADDRESS, WARD = 2, 3  # for points: name, alias, address, ward
+SHORT_QUERY = 4  # named words; a longer query may be a sentence around the goods
 WEAK_WEIGHT = 0.1  # share of its weight a chat word keeps
 SUGGESTION_CUTOFF = 0.7  # similarity a "did you mean" word needs to replace a typed one
 _ADMIN_WORDS = PhraseSet(
@@ -187,7 +189,7 @@ class SearchIndex:
         hits = index.search(
             words,
             limit=limit,
-            min_matched=len(words) if query.bare_place else 1,
+            min_matched=len(words) if query.bare_place else _enough(words),
             preferred=self._docs_by_stars.get(query.stars) if query.stars else None,
             soft=query.soft,
             weighted=not query.bare_place,
@@ -241,6 +243,13 @@ def _search_intent(
     if at_place:
         return Intent.PLACE
     return Intent.PRODUCT if anything or judged is not Verdict.NONE else Intent.NONE
+
+
+def _enough(words: Sequence[QueryWord]) -> int:
+    """Words a product must match to be ranked: half of a short query's (it names the goods),
+    one of a sentence's (most of its words name nothing)."""
+    named = sum(word.weight == 1 for word in words)
+    return 1 if named > SHORT_QUERY else ceil(named / 2)
 
 
 def _within_limit(count: int, weak: frozenset[int]) -> list[int]:

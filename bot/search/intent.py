@@ -55,10 +55,19 @@ class IntentDetector:
         self._phrases = [(intent, _phrase_set(texts)) for intent, texts in _PRECEDENCE]
         self._ocop = _phrase_set(intent_words.OCOP)
         self._ocop_cues = _phrase_set(intent_words.ABOUT_OCOP_CUES)
+        # the folded first words of every phrase: most searches hold none, and stop there
+        self._openers = frozenset(
+            word.folded
+            for texts in (*(texts for _, texts in _PRECEDENCE), intent_words.OCOP)
+            for text in texts
+            for word in typed_words(text)[:1]
+        )
 
     def detect(self, text: str) -> Talk | None:
         """The talk in `text`, if any: its intent and the rest of the message."""
         typed = typed_words(text)
+        if self._openers.isdisjoint(word.folded for word in typed):
+            return None
         said: set[int] = set()
         first: Intent | None = None
         for intent, phrases in self._phrases:

@@ -36,6 +36,7 @@ MAX_COMBINATIONS = 16  # word subsets intersected before counting matches per do
 INITIALS_RANK = 1  # names and aliases are also indexed by their words' initials ("tbn")
 MAX_INITIALS = 4
 _VOWEL = re.compile("[aeiouy]")
+SHORT_QUERY_WORDS = 6
 MIN_WEIGHT = 0.1  # a word in every document still says a little
 PAIR_SHARE = 0.25  # of their weights, two query words side by side in a document add
 WEIGHT_STEP = 0.25  # weights closer than this rank as equal (then typos, proximity, fields)
@@ -204,7 +205,10 @@ class InvertedIndex:
         matched = [self._word_codes(word, joins[i]) for i, word in enumerate(words)]
         best = [codes for codes, _ in matched]
         # chat words only rank; they choose no documents
-        choosing = [codes for codes, word in zip(best, words, strict=True) if word.weight == 1]
+        # In a sentence, chat words only rank: they choose no documents. In a short query they
+        # may be part of a name ("Chè an toàn" for "che an"), and choose as much as any word.
+        named = [codes for codes, word in zip(best, words, strict=True) if word.weight == 1]
+        choosing = best if named and len(words) <= SHORT_QUERY_WORDS else named
         docs = _best_matching(choosing, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
@@ -224,7 +228,9 @@ class InvertedIndex:
             adjacent=adjacent,
             soft=soft_docs,
             doc_span=doc_span,
-            first=_weighted_missing(docs, best, weights, adjacent) if weighted else None,
+            first=_weighted_missing(docs, best, weights, adjacent)
+            if weighted and len(words) > 1
+            else None,
         )
         top = [key % doc_span for key in sorted(order)[:limit]]
         lookup = _term_lookup([terms for _, terms in matched])
@@ -453,19 +459,24 @@ def _weighted_missing(
     got: list[float] = [0.0] * len(docs)
     for codes, weight in zip(best, weights, strict=True):
         if weight:
-            found = list(map(codes.get, docs, repeat(None)))
-            worth = {
-                code: 0.0 if code is None else weight * match_worth(code) for code in set(found)
-            }
-            got = list(map(add, got, map(worth.__getitem__, found)))
+            worth = _Worth(weight)
+            got = list(map(add, got, map(worth.__getitem__, map(codes.get, docs, repeat(None)))))
     for pair, pair_weight in zip(adjacent, pair_weights, strict=True):
         if pair:
             got = list(map(add, got, map(mul, map(pair.__contains__, docs), repeat(pair_weight))))
     return list(map(round, map(truediv, map(sub, repeat(total), got), repeat(WEIGHT_STEP))))
 
 
-def _worth(code: int | None, weight: float) -> float:
-    return 0.0 if code is None else weight * match_worth(code)
+class _Worth(dict[int | None, float]):
+    """Match code → the share of `weight` it keeps, worked out once per code."""
+
+    def __init__(self, weight: float) -> None:
+        super().__init__()
+        self.weight = weight
+
+    def __missing__(self, code: int | None) -> float:
+        self[code] = worth = 0.0 if code is None else self.weight * match_worth(code)
+        return worth
 
 
 @cache
