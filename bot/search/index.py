@@ -121,7 +121,7 @@ class SearchIndex:
         """
         if not prefix and (talk := self._intents.detect(text)):
             # talk comes first, unless the rest of the message names goods
-            if talk.rest.strip():
+            if talk.may_name_goods:
                 found = self._search(
                     talk.rest, limit=limit, prefix=False, resolve_place=resolve_place
                 )
@@ -202,8 +202,9 @@ class SearchIndex:
         for hit in hits:
             product = self._products[hit.doc]
             share = coverage(hit, total)
-            is_match = (
-                (share >= MATCH_COVERAGE and (sentence or keeps_head(hit, words)))
+            # a short query names goods by its head; a sentence says more than the goods
+            is_match = (sentence or keeps_head(hit, words)) and (
+                share >= MATCH_COVERAGE
                 or names_head(hit, name_heads(product.name_vi, product.name_en))
                 or (sentence and names_in_sentence(hit, index.unknown_weight))
             )

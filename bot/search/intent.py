@@ -48,6 +48,12 @@ _PRECEDENCE = (
 class Talk:
     intent: Intent
     rest: str  # the message without the words that said it: it may still name goods
+    leads: bool = False  # the message starts with the talk ("lễ hội sen": a lotus festival)
+
+    @property
+    def may_name_goods(self) -> bool:
+        """Whether the rest may be a search: not when a message starts by asking for events."""
+        return bool(self.rest.strip()) and not (self.intent is Intent.EVENTS and self.leads)
 
 
 class IntentDetector:
@@ -82,7 +88,7 @@ class IntentDetector:
         if first is None:
             return None
         rest = " ".join(word.accented for i, word in enumerate(typed) if i not in said)
-        return Talk(first, rest)
+        return Talk(first, rest, leads=0 in said)
 
 
 def _phrase_set(texts: Sequence[str]) -> PhraseSet[None]:

@@ -52,6 +52,7 @@ HELP = (
     "what can you do",
     "cách dùng",
     "cách sử dụng",
+    "hướng dẫn sử dụng",
     "bạn làm được gì",
     "menu",
 )
@@ -98,6 +99,7 @@ ABOUT_OCOP_CUES = (
     "about",
 )
 
+# a message that starts with these asks for events even when goods follow ("lễ hội sen")
 EVENTS = (
     "hội chợ",
     "lễ hội",
@@ -172,6 +174,8 @@ DELIVERY = (
     "phí ship",
     "cod",
     "giao hàng",
+    "tận nơi",
+    "door to door",
     "giao",
     "vận chuyển",
     "gửi hàng",

@@ -116,11 +116,13 @@ def names_head(hit: Ranked, heads: NameHeads) -> bool:
         start: int | None = None  # name position of the current run's first word
         end = 0  # name position of its last word
         real = 0  # matched words in the run
-        for match, weight in zip(hit.matches, hit.weights, strict=True):
+        for match, weight, code in zip(hit.matches, hit.weights, hit.codes, strict=True):
             if not weight and start is not None:
                 end += 1  # an unknown word stands for the next word of the name
                 continue
-            span = _span(match, label, name, after=end if start is not None else None)
+            typo = code is not None and code_parts(code)[0] > 0  # "cuốn" is not "cuộn"
+            after = None if start is None else end
+            span = None if typo else _span(match, label, name, after=after)
             if span is None:
                 start, real = None, 0
             elif start is not None and span[0] == end + 1:
