@@ -78,7 +78,9 @@ class SearchResult:
     @property
     def matches(self) -> list["ProductHit"]:
         """The products that are what was asked for, best first (none unless `found`)."""
-        return [hit for hit in self.products if hit.is_match] if self.verdict == "found" else []
+        return (
+            [hit for hit in self.products if hit.is_match] if self.verdict is Verdict.FOUND else []
+        )
 
 
 class SearchIndex:
