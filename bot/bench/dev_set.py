@@ -7,12 +7,14 @@ from functools import partial
 from pathlib import Path
 
 from bot.bench.baselines import BASELINES, Baseline
-from bot.bench.catalog_files import SHARED_DIR
+from bot.config import PROJECT_DIR
 from bot.search import SearchIndex
 from bot.store.catalog import Catalog
 from bot.store.models import Product
 
-DEV_SET = SHARED_DIR / "eval" / "search_dev.jsonl"
+EVAL_DIR = PROJECT_DIR / "eval"  # copies of the public development sets (../shared/eval)
+DEV_SET = EVAL_DIR / "search_dev.jsonl"
+DEV_SET_V2 = EVAL_DIR / "search_dev_v2.jsonl"  # the way people really type
 RANKED = 10  # results looked at for the reciprocal rank
 
 Ranker = Callable[[str], Sequence[str]]  # query → product names (name_vi), best first

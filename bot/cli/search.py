@@ -58,6 +58,8 @@ def result_json(result: SearchResult) -> dict[str, Any]:
             for hit in result.points
         ],
         "place": place,
+        "verdict": result.verdict.value,
+        "intent": result.intent.value,
     }
 
 
@@ -70,6 +72,7 @@ def print_table(result: SearchResult, out: TextIO) -> None:
         place += f" → {result.place.label}"
     print(f"place:   {place}", file=out)
     print(f"stars:   {query.stars or '-'}   category: {query.category or '-'}", file=out)
+    print(f"intent:  {result.intent.value}   verdict: {result.verdict.value}", file=out)
     print(f"\n{'score':>6} {'stars':>5}  product  [matched]", file=out)
     for hit in result.products:
         stars = str(hit.product.stars or "-")

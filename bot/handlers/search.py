@@ -1,4 +1,5 @@
-"""Free text: products, places, and "PRODUCT near PLACE", through the search index."""
+"""Free text: products, places, and "PRODUCT near PLACE", through the search index; talk that
+is not a search (greetings, OCOP, events, price …) gets its own answer."""
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
@@ -7,16 +8,29 @@ from bot.geo.resolve import PlaceKind
 from bot.handlers import callbacks, saved
 from bot.handlers.catalog import point_button, product_button
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
+from bot.handlers.events import show_events
 from bot.handlers.insight import record
 from bot.handlers.nearby import near_place
+from bot.handlers.start import help_command
 from bot.insight.events import SearchEvent
-from bot.search import SearchResult, wanted_product_ids
+from bot.search import Intent, SearchResult, Verdict, wanted_product_ids
 from bot.store.catalog import Catalog
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import approximate, point_line, product_line
 
 PAGE_SIZE = 5
 MAX_RESULTS = 50
+RECORDED_PRODUCTS = 5  # of a search's products, the top ones insight keeps
+# what to answer to a message that is not a search; events and help have their own answers
+TALK_ANSWERS = {
+    Intent.GREETING: "talk_greeting",
+    Intent.THANKS: "talk_thanks",
+    Intent.ABOUT_OCOP: "talk_about_ocop",
+    Intent.PRICE: "talk_price",
+    Intent.HOURS: "talk_hours",
+    Intent.DELIVERY: "talk_delivery",
+}
+TALK = frozenset({Intent.EVENTS, Intent.HELP, *TALK_ANSWERS})
 
 
 def results_page(
@@ -75,20 +89,15 @@ async def free_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def search_event(text: str, lang: Language, result: SearchResult) -> SearchEvent:
-    """What the insight records of a search: products listed are "found", anything else "none".
-    (The understanding work will give every search its real intent and verdict.)"""
-    product_ids = tuple(hit.product.id for hit in result.products if hit.product.id is not None)
+    """What the insight records of a search: its intent, its verdict, the products found."""
+    product_ids = tuple(hit.product.id for hit in result.matches if hit.product.id is not None)
     place = result.place
-    located = place is not None and place.kind is not PlaceKind.UNKNOWN
-    product_text = result.query.product_text
-    intent = "product_near_place" if located and product_text else "place" if located else "product"
-    found = bool(product_ids) or bool(result.points) or (located and not product_text)
     return SearchEvent(
         text=text,
         language=lang,
-        intent=intent,
-        verdict="found" if found else "none",
-        product_ids=product_ids,
+        intent=result.intent.value,
+        verdict=result.verdict.value,
+        product_ids=product_ids[:RECORDED_PRODUCTS],
         ward_code=place.unit.code if place is not None and place.unit is not None else None,
     )
 
@@ -96,9 +105,12 @@ def search_event(text: str, lang: Language, result: SearchResult) -> SearchEvent
 async def answer_search(
     update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, result: SearchResult
 ) -> None:
+    if result.intent in TALK:
+        await talk(update, context, result.intent)
+        return
     lang = language(update, context)
     live = services(context).live
-    product_ids = [hit.product.id for hit in result.products if hit.product.id is not None]
+    product_ids = [hit.product.id for hit in result.matches if hit.product.id is not None]
     place = result.place
     product_text = result.query.product_text
     if (
@@ -130,9 +142,11 @@ async def answer_search(
                 product=clip(product_text, 80),
             )
             page_text = Html(f"{missing}\n\n{page_text}")
+        if result.asks is not None:
+            page_text = Html(f"{page_text}\n\n{render(lang, TALK_ANSWERS[result.asks])}")
         await reply(update, page_text, keyboard)
         return
-    if result.points:
+    if result.points and not result.products:
         shown = [hit.point for hit in result.points[:PAGE_SIZE]]
         lines = [
             render(
@@ -153,23 +167,31 @@ async def answer_search(
             InlineKeyboardMarkup([[point_button(point, lang)] for point in shown]),
         )
         return
-    await no_results(update, context, text)
+    await not_found(update, context, result)
 
 
-async def no_results(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
-    lang = language(update, context)
-    live = services(context).live
-    suggestions = live.index.suggest(text, limit=3)
-    lines = [render(lang, "no_results", query=clip(text, 80))]
-    keyboard = []
-    by_name = {product.name_vi: product for product in live.catalog.products}
-    if suggestions:
-        lines.append(render(lang, "did_you_mean"))
-        keyboard = [
-            [product_button(by_name[name], lang)] for name in suggestions if name in by_name
-        ]
+async def talk(update: Update, context: ContextTypes.DEFAULT_TYPE, intent: Intent) -> None:
+    """The answer to a message that is not a search: a greeting, a question about OCOP …"""
+    if intent is Intent.EVENTS:
+        await show_events(update, context)
+    elif intent is Intent.HELP:
+        await help_command(update, context)
     else:
-        lines.append(render(lang, "try_examples"))
+        await reply(update, render(language(update, context), TALK_ANSWERS[intent]))
+
+
+async def not_found(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, result: SearchResult
+) -> None:
+    """Say plainly that the catalog does not have it; then, labelled, what is related."""
+    lang = language(update, context)
+    lines = [render(lang, "not_in_catalog", query=clip(result.query.text, 80))]
+    if result.verdict is Verdict.RELATED:
+        lines.append(render(lang, "related_header"))
+        keyboard = [[product_button(hit.product, lang)] for hit in result.products[:PAGE_SIZE]]
+    else:
+        lines.append(render(lang, "talk_examples"))
+        keyboard = []
     await reply(update, Html("\n".join(lines)), InlineKeyboardMarkup(keyboard))
 
 

@@ -1,12 +1,13 @@
 """The search the bot calls: products and points of one catalog snapshot, held in memory."""
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import ceil
 
 from bot.geo.resolve import PlaceKind, PlaceMatch
 from bot.search.aliases import AliasTable
 from bot.search.carries import ProductNames
+from bot.search.intent import ABOUT_GOODS, Intent, IntentDetector
 from bot.search.inverted import (
     MAX_WORDS,
     Field,
@@ -20,6 +21,18 @@ from bot.search.lexicon import ADMIN_PHRASES
 from bot.search.phrases import Phrase, PhraseSet, spelled_at
 from bot.search.query import ParsedQuery, QueryParser
 from bot.search.spelling import spelling_variants
+from bot.search.verdict import (
+    MATCH_COVERAGE,
+    SENTENCE_WORDS,
+    Verdict,
+    coverage,
+    keeps_head,
+    name_heads,
+    names_head,
+    names_in_sentence,
+    query_weight,
+    verdict,
+)
 from bot.store.catalog import Catalog
 from bot.store.models import Point, Product
 from bot.vietnamese import Token, capitalised, fold, tokenize
@@ -29,6 +42,8 @@ PlaceResolver = Callable[[str], PlaceMatch]
 # Field ranks: a match in the name beats one in an alias, then producer, origin, category.
 NAME, ALIAS, PRODUCER, ORIGIN, CATEGORY = range(5)
 ADDRESS, WARD = 2, 3  # for points: name, alias, address, ward
+SHORT_QUERY = 4  # named words; a longer query may be a sentence around the goods
+WEAK_WEIGHT = 0.1  # share of its weight a chat word keeps
 SUGGESTION_CUTOFF = 0.7  # similarity a "did you mean" word needs to replace a typed one
 _ADMIN_WORDS = PhraseSet(
     ((tuple(tokenize(phrase)), None) for phrase in ADMIN_PHRASES), agreement=spelled_at
@@ -40,6 +55,8 @@ class ProductHit:
     product: Product
     score: float  # 0–1: share of the query's words matched, less for typos and weaker fields
     matched: tuple[str, ...]  # "field:text" per matched query word, "~N" after N typos
+    coverage: float = 1.0  # share of the query's weight this product matches
+    is_match: bool = True  # what was asked for, not merely related to it
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,16 @@ class SearchResult:
     products: list[ProductHit]
     points: list[PointHit]
     place: PlaceMatch | None  # what the place resolver made of `query.place_text`, if any
+    verdict: Verdict = Verdict.FOUND  # whether `products` starts with what was asked for
+    intent: Intent = Intent.PRODUCT  # what the message is
+    asks: Intent | None = None  # a question about the goods found (price, hours, delivery)
+
+    @property
+    def matches(self) -> list["ProductHit"]:
+        """The products that are what was asked for, best first (none unless `found`)."""
+        return (
+            [hit for hit in self.products if hit.is_match] if self.verdict is Verdict.FOUND else []
+        )
 
 
 class SearchIndex:
@@ -76,6 +103,7 @@ class SearchIndex:
         wards = [p.ward for p in self._points] + [p.origin_ward for p in self._products]
         self._parser = QueryParser(aliases=aliases, place_names=_place_names(wards, aliases))
         self._names = ProductNames(catalog.products, aliases)
+        self._intents = IntentDetector()
 
     @classmethod
     def build(cls, catalog: Catalog) -> "SearchIndex":
@@ -95,6 +123,28 @@ class SearchIndex:
         place). Without it the place stays text (`result.query.place_text`) and a bare place is
         recognised by the catalog's ward names and place nicknames only.
         """
+        if not prefix and (talk := self._intents.detect(text)):
+            # talk comes first, unless the rest of the message names goods
+            if talk.may_name_goods:
+                found = self._search(
+                    talk.rest, limit=limit, prefix=False, resolve_place=resolve_place
+                )
+                if found.verdict is Verdict.FOUND:
+                    asks = talk.intent if talk.intent in ABOUT_GOODS else None
+                    return replace(found, query=replace(found.query, text=text), asks=asks)
+            return SearchResult(
+                query=self._parser.parse(text),
+                products=[],
+                points=[],
+                place=None,
+                verdict=Verdict.NONE,
+                intent=talk.intent,
+            )
+        return self._search(text, limit=limit, prefix=prefix, resolve_place=resolve_place)
+
+    def _search(
+        self, text: str, *, limit: int, prefix: bool, resolve_place: PlaceResolver | None
+    ) -> SearchResult:
         resolved: dict[str, PlaceMatch | None] = {}
 
         def resolve(place_text: str) -> PlaceMatch | None:
@@ -109,11 +159,17 @@ class SearchIndex:
             return not self._names_goods(place_text) and _is_place(resolve(place_text))
 
         query = self._parser.parse(text, is_place=None if resolve_place is None else is_place)
+        products = self._find_products(query, limit=limit, prefix=prefix)
+        points = self._find_points(query, limit=limit)
+        place = resolve(query.place_text) if query.place_text else None
+        judged = verdict([hit.is_match for hit in products], [hit.coverage for hit in products])
         return SearchResult(
             query=query,
-            products=self._find_products(query, limit=limit, prefix=prefix),
-            points=self._find_points(query, limit=limit),
-            place=resolve(query.place_text) if query.place_text else None,
+            products=products,
+            points=points,
+            place=place,
+            verdict=judged,
+            intent=_search_intent(query, place, judged, bool(products or points)),
         )
 
     def strong_matches(self, query: ParsedQuery) -> frozenset[int]:
@@ -135,16 +191,34 @@ class SearchIndex:
         if not tokens and query.stars:  # "5 sao" alone: the products with that rating
             rated = sorted(self._docs_by_stars.get(query.stars, ()))[:limit]
             return [ProductHit(self._products[i], 1.0, (f"stars:{query.stars}",)) for i in rated]
-        words = _words(tokens[:MAX_WORDS], prefix=prefix)
+        weak = frozenset() if query.bare_place else query.weak
+        kept = _within_limit(len(tokens), weak)
+        words = _words([tokens[i] for i in kept], prefix=prefix, weak=_renumbered(weak, kept))
         index = self._origin_index if query.bare_place else self._product_index
         hits = index.search(
             words,
             limit=limit,
-            min_matched=len(words) if query.bare_place else ceil(len(words) / 2),
+            min_matched=len(words) if query.bare_place else _enough(words),
             preferred=self._docs_by_stars.get(query.stars) if query.stars else None,
             soft=query.soft,
+            weighted=not query.bare_place,
         )
-        return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
+        if query.bare_place:
+            return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
+        total = query_weight(words, hits[0].weights, index.unknown_weight) if hits else 0
+        sentence = len(tokenize(query.text)) >= SENTENCE_WORDS
+        found: list[ProductHit] = []
+        for hit in hits:
+            product = self._products[hit.doc]
+            share = coverage(hit, total)
+            # a short query names goods by its head; a sentence says more than the goods
+            is_match = (sentence or keeps_head(hit, words)) and (
+                share >= MATCH_COVERAGE
+                or names_head(hit, name_heads(product.name_vi, product.name_en))
+                or (sentence and names_in_sentence(hit, index.unknown_weight))
+            )
+            found.append(ProductHit(product, *_describe(hit), coverage=share, is_match=is_match))
+        return found
 
     def _find_points(self, query: ParsedQuery, *, limit: int) -> list[PointHit]:
         """Points named by the place part, or else by the product part: every word must match."""
@@ -168,6 +242,36 @@ class SearchIndex:
         return [self._products[hit.doc].name_vi for hit in hits]
 
 
+def _search_intent(
+    query: ParsedQuery, place: PlaceMatch | None, judged: Verdict, anything: bool
+) -> Intent:
+    """What a search asked for: a place (known to the catalog or the resolver), goods near it,
+    goods, or nothing we can tell."""
+    at_place = query.bare_place or _is_place(place)
+    if at_place and query.product_text and not query.bare_place:
+        return Intent.PRODUCT_NEAR_PLACE
+    if at_place:
+        return Intent.PLACE
+    return Intent.PRODUCT if anything or judged is not Verdict.NONE else Intent.NONE
+
+
+def _enough(words: Sequence[QueryWord]) -> int:
+    """Words a product must match to be ranked: half of a short query's (it names the goods),
+    one of a sentence's (most of its words name nothing)."""
+    named = sum(word.weight == 1 for word in words)
+    return 1 if named > SHORT_QUERY else ceil(named / 2)
+
+
+def _within_limit(count: int, weak: frozenset[int]) -> list[int]:
+    """Positions of the words to search with, in order: at most MAX_WORDS, chat words last."""
+    strong = [i for i in range(count) if i not in weak]
+    return sorted(strong[:MAX_WORDS] + sorted(weak)[: max(0, MAX_WORDS - len(strong))])
+
+
+def _renumbered(weak: frozenset[int], kept: list[int]) -> frozenset[int]:
+    return frozenset(n for n, i in enumerate(kept) if i in weak)
+
+
 def _describe(hit: Ranked) -> tuple[float, tuple[str, ...]]:
     """The hit's score and what each matched query word matched."""
     worth = 0.0
@@ -187,11 +291,25 @@ def _shown(match: Match) -> str:
     return f"{match.label}:{match.text}" + (f"~{match.typos}" if match.typos else "")
 
 
-def _words(tokens: Sequence[Token], *, prefix: bool = False) -> list[QueryWord]:
-    """Query words with their other spellings; with `prefix`, the last may be unfinished."""
+def _words(
+    tokens: Sequence[Token], *, prefix: bool = False, weak: frozenset[int] = frozenset()
+) -> list[QueryWord]:
+    """Query words with their other spellings; with `prefix`, the last may be unfinished;
+    the `weak` ones (chat words) weigh little.
+
+    When some word is written with diacritics, the query's accents are meant: "mật ong" asks
+    for honey, and "ống" (a straw) is a typo away from its "ong".
+    """
     last = len(tokens) - 1
+    accents_meant = any(token.has_marks for token in tokens)
     return [
-        QueryWord(token, spelling_variants(token.folded), prefix and i == last)
+        QueryWord(
+            token,
+            spelling_variants(token.folded),
+            prefix and i == last,
+            accents_meant,
+            WEAK_WEIGHT if i in weak else 1.0,
+        )
         for i, token in enumerate(tokens)
     ]
 
@@ -265,11 +383,12 @@ def wanted_product_ids(result: SearchResult, *, limit: int = 20) -> frozenset[in
 
     "rice near X" asks for any rice, not the five that happen to sort first.
     """
-    if not result.products:
+    matches = result.matches
+    if not matches:
         return frozenset()
-    best = result.products[0].score
+    best = matches[0].score
     return frozenset(
         hit.product.id
-        for hit in result.products[:limit]
+        for hit in matches[:limit]
         if hit.product.id is not None and hit.score >= best - TIED_WITH_BEST
     )

@@ -9,12 +9,14 @@ caller's tie order). Each word's map is built with the index, so a query only me
 a few maps and ranks the documents of the best word counts with C-level operations.
 """
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain, combinations, pairwise, repeat
-from math import comb
-from operator import add, floordiv, mod, mul, sub
+from math import comb, log
+from operator import add, floordiv, mod, mul, sub, truediv
 
 from bot.search.vocabulary import Vocabulary
 from bot.vietnamese import Token, typo_budget
@@ -30,6 +32,16 @@ TYPO_SPAN = 2 * MAX_WORDS + 1  # above any sum of typos
 EXACT, FOLDED, PREFIX = 0, 1, 2  # closeness of a match, best first
 MIN_PREFIX = 3  # a last word shorter than this is never completed ("ga" is not "gạo")
 MAX_COMBINATIONS = 16  # word subsets intersected before counting matches per document
+
+INITIALS_RANK = 1  # names and aliases are also indexed by their words' initials ("tbn")
+MAX_INITIALS = 4
+_VOWEL = re.compile("[aeiouy]")
+SHORT_QUERY_WORDS = 6
+MIN_WEIGHT = 0.1  # a word in every document still says a little
+PAIR_SHARE = 0.25  # of their weights, two query words side by side in a document add
+WEIGHT_STEP = 0.25  # weights closer than this rank as equal (then typos, proximity, fields)
+TYPO_WORTH = 0.6  # share of a word's weight a match with typos keeps
+FIELD_WORTH = (1.0, 0.9, 0.8, 0.5, 0.5)  # by field rank: name, alias, producer, origin, …
 
 Codes = dict[int, int]  # document → code of its best match
 Level = tuple[int, tuple[int, ...]]  # (code, documents)
@@ -66,6 +78,9 @@ class QueryWord:
     token: Token
     variants: tuple[str, ...] = ()  # other folded spellings, matched exactly
     prefix: bool = False  # may be the beginning of a longer word
+    # the query is written with diacritics, so this word's are meant: "ong" is not "ống"
+    accents_meant: bool = False
+    weight: float = 1.0  # share of its informativeness the word keeps (less for chat words)
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,7 @@ class Ranked:
     doc: int
     codes: tuple[int | None, ...]  # per query word; None when it did not match
     matches: tuple[Match | None, ...]  # per query word
+    weights: tuple[float, ...] = ()  # per query word, how informative it is (0: matches nothing)
 
 
 class InvertedIndex:
@@ -95,6 +111,9 @@ class InvertedIndex:
         pairs: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(
             lambda: defaultdict(list)
         )
+        initials: defaultdict[str, defaultdict[int, list[int]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for doc, fields in enumerate(self.documents):
             seen_words: set[tuple[str, str]] = set()
             seen_pairs: set[str] = set()
@@ -106,6 +125,9 @@ class InvertedIndex:
                         seen_words.add(key)
                         code = field_codes[min(position, LAST_POSITION)]
                         words[word.folded][(word.accented, code)].append(doc)
+                if field.rank <= INITIALS_RANK:
+                    for position, letters in _initials(field.words):
+                        initials[letters][field_codes[min(position, LAST_POSITION)]].append(doc)
                 for position, (a, b) in enumerate(pairwise(field.words)):
                     pair = a.folded + b.folded
                     if pair not in seen_pairs:
@@ -117,6 +139,11 @@ class InvertedIndex:
         self._levels = {
             folded: tuple((code, tuple(docs)) for (_, code), docs in by_place.items())
             for folded, by_place in words.items()
+        }
+        self._level_forms = {
+            folded: tuple(accented for accented, _ in by_place)
+            for folded, by_place in words.items()
+            if any(accented != folded for accented, _ in by_place)
         }
         self._folded_codes = {
             folded: _best_codes(levels) for folded, levels in self._levels.items()
@@ -147,6 +174,11 @@ class InvertedIndex:
             for pair, by_code in pairs.items()
             if pair not in words
         }
+        self._initial_levels = {
+            letters: tuple((code, tuple(dict.fromkeys(docs))) for code, docs in by_code.items())
+            for letters, by_code in initials.items()
+            if letters not in words
+        }
         self.vocabulary = Vocabulary(
             Counter({folded: len(codes) for folded, codes in self._folded_codes.items()})
         )
@@ -159,28 +191,46 @@ class InvertedIndex:
         min_matched: int,
         preferred: frozenset[int] | None = None,
         soft: Sequence[Sequence[Token]] = (),
+        weighted: bool = False,
     ) -> list[Ranked]:
         """The best `limit` documents matching at least `min_matched` of `words`.
 
         `preferred` documents rank first among those matching as many words; `soft` phrases
-        (weak evidence) only break ties.
+        (weak evidence) only break ties. `weighted` ranks first by how informative the matched
+        words are (rare words weigh more, words side by side as in the document add theirs),
+        so that in a long sentence the words that name a product outweigh the chat around it.
         """
         words = words[:MAX_WORDS]
         joins = _joins(words)
         matched = [self._word_codes(word, joins[i]) for i, word in enumerate(words)]
         best = [codes for codes, _ in matched]
-        docs = _best_matching(best, min_matched=max(1, min_matched), limit=limit)
+        # chat words only rank; they choose no documents
+        # In a sentence, chat words only rank: they choose no documents. In a short query they
+        # may be part of a name ("Chè an toàn" for "che an"), and choose as much as any word.
+        named = [codes for codes, word in zip(best, words, strict=True) if word.weight == 1]
+        choosing = best if named and len(words) <= SHORT_QUERY_WORDS else named
+        docs = _best_matching(choosing, min_matched=max(1, min_matched), limit=limit)
         if not docs:
             return []
+        for i, word in enumerate(words):
+            if word.accents_meant and word.token.folded in self._level_forms:
+                best[i] = self._with_accent_typos(word.token, best[i], docs)
+        weights = tuple(
+            self._weight(codes) * word.weight for codes, word in zip(best, words, strict=True)
+        )
         soft_docs = [self._documents_with(phrase) for phrase in soft]
         doc_span = len(self.documents)
+        adjacent = [self._adjacent_docs(a, b) for a, b in pairwise(words)]
         order = _order_keys(
             docs,
             best=best,
             preferred=preferred,
-            adjacent=[self._adjacent_docs(a, b) for a, b in pairwise(words)],
+            adjacent=adjacent,
             soft=soft_docs,
             doc_span=doc_span,
+            first=_weighted_missing(docs, best, weights, adjacent)
+            if weighted and len(words) > 1
+            else None,
         )
         top = [key % doc_span for key in sorted(order)[:limit]]
         lookup = _term_lookup([terms for _, terms in matched])
@@ -189,15 +239,30 @@ class InvertedIndex:
                 doc=doc,
                 codes=tuple(codes.get(doc) for codes in best),
                 matches=self._explain(doc, words, lookup),
+                weights=weights,
             )
             for doc in top
         ]
 
+    @property
+    def unknown_weight(self) -> float:
+        """The weight of a word no document has: as informative as a word in one document."""
+        return log((len(self.documents) + 1) / 1.5)
+
+    def _weight(self, codes: Codes) -> float:
+        """How informative a word is, by the documents it matches (BM25's IDF); 0 for none."""
+        if not codes:
+            return 0.0
+        return max(MIN_WEIGHT, log((len(self.documents) + 1) / (len(codes) + 0.5)))
+
     def _adjacent_docs(self, first: QueryWord, second: QueryWord) -> set[int]:
-        """Documents where the two words stand side by side (or as one word: "bon sai")."""
-        joined = first.token.folded + second.token.folded
-        docs = set(self._adjacent.get(joined, ()))
-        docs.update(self._folded_codes.get(joined, ()))
+        """Documents where the two words stand side by side (or as one word: "bon sai"),
+        in any of their spellings."""
+        docs: set[int] = set()
+        for a in (first.token.folded, *first.variants):
+            for b in (second.token.folded, *second.variants):
+                docs.update(self._adjacent.get(a + b, ()))
+                docs.update(self._folded_codes.get(a + b, ()))
         return docs
 
     def _word_codes(self, word: QueryWord, joined: Sequence[str]) -> tuple[Codes, TermCodes]:
@@ -212,6 +277,10 @@ class InvertedIndex:
         for spelling in (*word.variants, *joined):
             others += self._levels_of(spelling, terms, typos=0, closeness=FOLDED)
         others += self._pair_levels.get(folded, ())
+        if not _VOWEL.search(folded):  # no Vietnamese syllable: initials ("BV" for Ba Vì)
+            if folded in self._initial_levels:
+                terms.setdefault(folded, (0, FOLDED))
+            others += self._initial_levels.get(folded, ())
         for term, typos in self.vocabulary.near(folded, typo_budget(len(folded))):
             others += self._levels_of(term, terms, typos=typos, closeness=FOLDED)
         # a short word that is complete already means itself: "com" is not "combo"
@@ -228,6 +297,27 @@ class InvertedIndex:
         merged.update(main)
         merged.update(agreeing)
         return merged, terms
+
+    def _with_accent_typos(self, token: Token, codes: Codes, docs: list[int]) -> Codes:
+        """`codes`, one typo added for those of `docs` that write the word as typed only with
+        other accents (or none)."""
+        folded = token.folded
+        main = self._folded_codes[folded]
+        forms = self._level_forms[folded]
+        agreeing = set().union(
+            *(
+                docs
+                for form, (_, docs) in zip(forms, self._levels[folded], strict=True)
+                if form == token.accented
+            )
+        )
+        differing = [doc for doc in docs if doc in main and doc not in agreeing]
+        if not differing:
+            return codes
+        typoed = dict(codes)
+        for doc in differing:
+            typoed[doc] += TYPO_STEP
+        return typoed
 
     def _levels_of(self, term: str, terms: TermCodes, *, typos: int, closeness: int) -> list[Level]:
         levels = self._levels.get(term, ())
@@ -251,15 +341,26 @@ class InvertedIndex:
     ) -> tuple[Match | None, ...]:
         """For each query word, the field and text of its best match in `doc`."""
         found: list[tuple[int, Match] | None] = [None] * len(words)
-        # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word
+        # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word;
+        # runs of words by their initials only when some matched term is initials ("tbn")
         with_pairs = any(term not in self._levels for term in lookup)
+        with_initials = any(term in self._initial_levels for term in lookup)
         for field in self.documents[doc]:
-            spans: Iterable[tuple[Token, ...]] = ((word,) for word in field.words)
+            spans: Iterable[tuple[str, tuple[Token, ...]]] = (
+                (word.folded, (word,)) for word in field.words if word.folded in lookup
+            )
             if with_pairs:
-                spans = chain(spans, pairwise(field.words))
-            for span in spans:
-                entries = lookup.get(span[0].folded if len(span) == 1 else _joined(span))
-                for i, typos, closeness in entries or ():
+                spans = chain(spans, ((_joined(pair), pair) for pair in pairwise(field.words)))
+            if with_initials and field.rank <= INITIALS_RANK:
+                spans = chain(
+                    spans,
+                    (
+                        (letters, field.words[start : start + len(letters)])
+                        for start, letters in _initials(field.words)
+                    ),
+                )
+            for key, span in spans:
+                for i, typos, closeness in lookup.get(key, ()):
                     if closeness == EXACT and span[0].accented != words[i].token.accented:
                         closeness = FOLDED
                     code = match_code(typos=typos, rank=field.rank, closeness=closeness, position=0)
@@ -268,6 +369,13 @@ class InvertedIndex:
                         text = " ".join(word.accented for word in span)
                         found[i] = (code, Match(field.label, text, typos))
         return tuple(None if hit is None else hit[1] for hit in found)
+
+
+def _initials(words: Sequence[Token]) -> Iterable[tuple[int, str]]:
+    """Per run of 2 to MAX_INITIALS words, its start and the first letters of its words."""
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + MAX_INITIALS, len(words)) + 1):
+            yield start, "".join(word.folded[0] for word in words[start:end])
 
 
 def _joined(span: tuple[Token, ...]) -> str:
@@ -322,21 +430,60 @@ def _order_keys(
     adjacent: Sequence[set[int]],
     soft: Sequence[set[int]],
     doc_span: int,
+    first: list[int] | None = None,
 ) -> list[int]:
-    """One integer per document that sorts as: fewer query words missing, preferred, fewer
-    typos, more neighbouring query words side by side, lower rest of the codes (field,
-    closeness, position), more soft phrases, lower number. Built with map(), so the work
-    per document stays in C."""
+    """One integer per document that sorts as: fewer query words missing (or the `first`
+    keys given), preferred, fewer typos, more neighbouring query words side by side, lower
+    rest of the codes (field, closeness, position), more soft phrases, lower number. Built
+    with map(), so the work per document stays in C."""
     codes = [0] * len(docs)
     for found in best:
         codes = list(map(add, codes, map(found.get, docs, repeat(0))))
-    key = _absent(docs, best)
+    key = _absent(docs, best) if first is None else first
     key = _scaled(key, 2, _absent(docs, [preferred]) if preferred is not None else repeat(0))
     key = _scaled(key, TYPO_SPAN, map(floordiv, codes, repeat(TYPO_STEP)))
     key = _scaled(key, len(adjacent) + 1, _absent(docs, adjacent))
     key = _scaled(key, TYPO_STEP, map(mod, codes, repeat(TYPO_STEP)))
     key = _scaled(key, len(soft) + 1, _absent(docs, soft))
     return _scaled(key, doc_span, docs)
+
+
+def _weighted_missing(
+    docs: list[int], best: Sequence[Codes], weights: Sequence[float], adjacent: Sequence[set[int]]
+) -> list[int]:
+    """Per document, the weight of the query it leaves unmatched, in steps of WEIGHT_STEP:
+    a word counts less for typos and weaker fields; two query words side by side in the
+    document add a share of their weights."""
+    pair_weights = [PAIR_SHARE * (a + b) for a, b in pairwise(weights)]
+    total = sum(weights) + sum(pair_weights)
+    got: list[float] = [0.0] * len(docs)
+    for codes, weight in zip(best, weights, strict=True):
+        if weight:
+            worth = _Worth(weight)
+            got = list(map(add, got, map(worth.__getitem__, map(codes.get, docs, repeat(None)))))
+    for pair, pair_weight in zip(adjacent, pair_weights, strict=True):
+        if pair:
+            got = list(map(add, got, map(mul, map(pair.__contains__, docs), repeat(pair_weight))))
+    return list(map(round, map(truediv, map(sub, repeat(total), got), repeat(WEIGHT_STEP))))
+
+
+class _Worth(dict[int | None, float]):
+    """Match code → the share of `weight` it keeps, worked out once per code."""
+
+    def __init__(self, weight: float) -> None:
+        super().__init__()
+        self.weight = weight
+
+    def __missing__(self, code: int | None) -> float:
+        self[code] = worth = 0.0 if code is None else self.weight * match_worth(code)
+        return worth
+
+
+@cache
+def match_worth(code: int) -> float:
+    """How much of a word's weight a match keeps, by its typos and its field."""
+    typos, rank, _ = code_parts(code)
+    return (TYPO_WORTH if typos else 1.0) * FIELD_WORTH[min(rank, len(FIELD_WORTH) - 1)]
 
 
 def _absent(docs: list[int], groups: Sequence[Container[int]]) -> list[int]:

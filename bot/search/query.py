@@ -4,11 +4,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.search import lexicon
+from bot.search import chat_words, lexicon
 from bot.search.aliases import AliasTable
 from bot.search.phrases import Phrase, PhraseSet, Value
-from bot.vietnamese import Token, tokenize
+from bot.vietnamese import Token, fold, tokenize
 
+MAX_PLACE_WORDS = 5  # a place named inside a longer sentence is at most this long
 _JOINED_STARS = re.compile(r"([1-5])(?:sao|stars?)")
 
 
@@ -23,6 +24,12 @@ class ParsedQuery:
     place_words: tuple[Token, ...] = ()  # words of `place_text`
     soft: tuple[Phrase, ...] = ()  # weak evidence that only breaks ties (city, place)
     bare_place: bool = False  # the whole query names a place (products are those from it)
+    weak: frozenset[int] = frozenset()  # positions in `words` of chat words ("mình", "my")
+
+    @property
+    def named_words(self) -> tuple[Token, ...]:
+        """The words that may name goods: `words` without the chat words."""
+        return tuple(word for i, word in enumerate(self.words) if i not in self.weak)
 
 
 def _says(typed: Sequence[Token], start: int, phrase: Phrase) -> bool:
@@ -41,10 +48,10 @@ def _says(typed: Sequence[Token], start: int, phrase: Phrase) -> bool:
 
 
 def _phrases(texts: Iterable[str]) -> PhraseSet[None]:
-    return _valued((text, None) for text in texts)
+    return lexicon_phrases((text, None) for text in texts)
 
 
-def _valued(items: Iterable[tuple[str, Value]]) -> PhraseSet[Value]:
+def lexicon_phrases(items: Iterable[tuple[str, Value]]) -> PhraseSet[Value]:
     return PhraseSet(((tuple(tokenize(text)), value) for text, value in items), agreement=_says)
 
 
@@ -53,17 +60,19 @@ class QueryParser:
         """`place_names` are the words of known places' names ("hoàn kiếm", "old quarter")."""
         self._aliases = aliases
         self._place_names = PhraseSet((name, None) for name in place_names)
-        self._noise = _phrases(lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES)
+        self._noise = _phrases(lexicon.NOISE_PHRASES + lexicon.ADMIN_PHRASES + chat_words.PARTICLES)
+        self._stop = _phrases(chat_words.STOP_WORDS)
+        self._stop_letters = {fold(word) for word in chat_words.STOP_WORDS if " " not in word}
         self._soft = _phrases(lexicon.SOFT_PHRASES)
         self._markers = _phrases(lexicon.PLACE_MARKERS)
         self._admin = _phrases(lexicon.ADMIN_PHRASES)
         self._star_words = _phrases(lexicon.STAR_WORDS)
-        self._star_numbers = _valued(lexicon.STAR_NUMBERS.items())
+        self._star_numbers = lexicon_phrases(lexicon.STAR_NUMBERS.items())
         self._opener = tokenize(lexicon.QUESTION_OPENER)[0]
         self._closer = tokenize(lexicon.QUESTION_CLOSER)[0]
 
     def parse(self, text: str, *, is_place: Callable[[str], bool] | None = None) -> ParsedQuery:
-        typed = tokenize(text)
+        typed = typed_words(text)
         used = [False] * len(typed)
         stars = self._take_stars(typed, used)
         self._take_question(typed, used)
@@ -73,16 +82,15 @@ class QueryParser:
         marker = self._find_marker(typed, used, is_place) or self._find_admin_place(
             typed, used, admin, is_place
         )
-        split = len(typed) if marker is None else marker[0]
-        words = _unique(typed[i] for i in range(split) if not used[i])
+        start, end = (len(typed), len(typed)) if marker is None else (marker[0], marker[2])
+        words = _unique(typed[i] for i in (*range(start), *range(end, len(typed))) if not used[i])
         place_words: tuple[Token, ...] = ()
         if marker is not None:
-            place_words = _unique(typed[i] for i in range(marker[1], len(typed)) if not used[i])
+            place_words = _unique(typed[i] for i in range(marker[1], end) if not used[i])
             # A place name may contain a question word ("Ô Chợ Dừa" folds to "o cho dua"):
             # the whole place part wins when the resolver knows it.
-            whole = _unique(
-                typed[i] for i in range(marker[1], len(typed)) if not kept_by_question_words[i]
-            )
+            kept = kept_by_question_words
+            whole = _unique(typed[i] for i in range(marker[1], end) if not kept[i])
             if whole != place_words and is_place is not None and is_place(_text(whole)):
                 place_words = whole
             soft = (*soft, place_words)
@@ -95,10 +103,12 @@ class QueryParser:
             with_admin = [typed[i] for i in range(len(typed)) if not used[i] or i in admin]
             if len(with_admin) > len(place_words) and is_place and is_place(_text(with_admin)):
                 place_text = _text(with_admin)
-        entry = self._aliases.naming(words, kind="product") if words else None
+        weak = frozenset() if bare_place else self._chat_positions(words)
+        named = [word for i, word in enumerate(words) if i not in weak]
+        entry = self._aliases.naming(named, kind="product") if named else None
         return ParsedQuery(
             text=text,
-            product_text=_text(words),
+            product_text=_text(named),
             place_text=place_text or None,
             stars=stars,
             category=entry.term if entry else None,
@@ -106,7 +116,27 @@ class QueryParser:
             place_words=place_words,
             soft=soft,
             bare_place=bare_place,
+            weak=weak,
         )
+
+    def _chat_positions(self, words: tuple[Token, ...]) -> frozenset[int]:
+        """Where the product words hold words that rarely name goods ("mình", "order", "my").
+        They stay, weighing little: a name may hold one ("Kim So", "Cơ Anh")."""
+        chat: set[int] = set()
+        # typed without any diacritics, "minh" is as likely "mình" as a name
+        unaccented = not any(word.has_marks for word in words)
+        for start in range(len(words)):
+            hit = self._stop.at(words, start)
+            if hit:
+                chat.update(range(start, start + len(hit[0])))
+            elif unaccented and words[start].folded in self._stop_letters:
+                chat.add(start)
+        # a sentence-final "không" asks a yes/no question; inside, it is part of the goods
+        end = len(words)
+        while end and (end - 1 in chat or words[end - 1].agrees(self._closer)):
+            end -= 1
+            chat.add(end)
+        return frozenset(chat)
 
     def _take_stars(self, typed: list[Token], used: list[bool]) -> int | None:
         for i, word in enumerate(typed):
@@ -152,8 +182,12 @@ class QueryParser:
 
     def _find_marker(
         self, typed: list[Token], used: list[bool], is_place: Callable[[str], bool] | None
-    ) -> tuple[int, int] | None:
-        """Start and end of the first place marker that has words after it."""
+    ) -> tuple[int, int, int] | None:
+        """Start and end of the first place marker followed by a place, and the place's end.
+
+        A short rest of the query is the place; in a long sentence, the longest run of words
+        after the marker that names a place ("… cắm trại ở Sóc Sơn, tính mang theo …").
+        """
         for start in range(len(typed)):
             if used[start]:
                 continue
@@ -166,14 +200,36 @@ class QueryParser:
             if marker is None:
                 continue
             end = start + len(marker)
-            after = [typed[j] for j in range(end, len(typed)) if not used[j]]
-            if needs_place and not (after and self._names_place(after, is_place)):
+            after = [j for j in range(end, len(typed)) if not used[j]]
+            place_end = self._place_end(typed, after, is_place, whole=not needs_place)
+            if needs_place and place_end is None:
                 continue
             for j in range(start, end):
                 used[j] = True
-            if after:
-                return start, end
+            if after and place_end is not None:
+                return start, end, place_end
             # "… in Hanoi": only weak words follow; the marker goes, and there is no place
+        return None
+
+    def _place_end(
+        self,
+        typed: list[Token],
+        after: list[int],
+        is_place: Callable[[str], bool] | None,
+        *,
+        whole: bool,
+    ) -> int | None:
+        """Where the place that starts at `after[0]` ends: all of `after` when it names a
+        place (or, with `whole`, is short), else the longest run of up to MAX_PLACE_WORDS."""
+        if not after:
+            return len(typed)
+        if len(after) <= MAX_PLACE_WORDS and (
+            whole or self._names_place([typed[j] for j in after], is_place)
+        ):
+            return len(typed)
+        for size in range(min(MAX_PLACE_WORDS, len(after) - 1), 0, -1):
+            if self._names_place([typed[j] for j in after[:size]], is_place):
+                return after[size - 1] + 1
         return None
 
     def _admin_positions(self, typed: list[Token]) -> set[int]:
@@ -191,7 +247,7 @@ class QueryParser:
         used: list[bool],
         admin: set[int],
         is_place: Callable[[str], bool] | None,
-    ) -> tuple[int, int] | None:
+    ) -> tuple[int, int, int] | None:
         """ "mật ong quận Đống Đa": a level word after the goods starts a place, if it is one."""
         if is_place is None or not admin:
             return None
@@ -203,7 +259,7 @@ class QueryParser:
             before = [typed[i] for i in range(start) if not used[i]]
             place = [typed[i] for i in range(start, len(typed)) if not used[i] or i in admin]
             if before and self._names_place(place, is_place):
-                return start, start
+                return start, start, len(typed)
         return None
 
     def _names_place(self, words: Sequence[Token], is_place: Callable[[str], bool] | None) -> bool:
@@ -214,6 +270,18 @@ class QueryParser:
         if is_place is None or self._aliases.naming(words, kind="product"):
             return False
         return is_place(_text(words))
+
+
+def typed_words(text: str) -> list[Token]:
+    """The words of `text` with chat shorthand spelled out ("dc" → "được", "5*" → "5 sao")."""
+    words: list[Token] = []
+    for word in tokenize(chat_words.STAR_SYMBOL.sub(r"\1 sao", text)):
+        spelled = chat_words.SHORTHAND.get(word.accented)
+        words.extend(_SHORTHAND_WORDS[spelled] if spelled else (word,))
+    return words
+
+
+_SHORTHAND_WORDS = {text: tuple(tokenize(text)) for text in chat_words.SHORTHAND.values()}
 
 
 def _unique(words: Iterable[Token]) -> tuple[Token, ...]:

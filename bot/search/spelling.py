@@ -7,7 +7,7 @@ import re
 _TELEX_LETTERS = (("dd", "d"), ("aa", "a"), ("ee", "e"), ("oo", "o"), ("uw", "u"), ("ow", "o"))
 _TELEX_BREVE = re.compile(r"(?<=[a-z])w")
 _TELEX_TONE = re.compile(r"(?<=[aeiouycmnptgh])[sfrxj]$")  # after a vowel or a final consonant
-_VNI_DIGITS = re.compile(r"(?<=[a-z])[1-9]")
+_VNI_DIGITS = re.compile(r"(?<=[a-z])[1-9]+")  # "chuo61i": a shape and a tone
 _PLURALS = (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", ""))
 
 
@@ -26,10 +26,19 @@ def _singular(word: str) -> str:
     return word
 
 
+def _plural(word: str) -> str:
+    if len(word) < 3 or word.endswith("s") or not word.isalpha():
+        return word
+    if word.endswith(("ch", "sh", "x")):
+        return word + "es"
+    return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
+
+
 def spelling_variants(folded: str) -> tuple[str, ...]:
-    """Readings of `folded` other than itself: "chuwng" → chung, "teas" → tea, "chu7ng" → chung."""
+    """Readings of `folded` other than itself: "chuwng" → chung, "teas" → tea, "noodle" →
+    noodles, "chu7ng" → chung."""
     if not folded.isascii():
         return ()
-    readings = {_telex(folded), _singular(folded), _VNI_DIGITS.sub("", folded)}
+    readings = {_telex(folded), _singular(folded), _plural(folded), _VNI_DIGITS.sub("", folded)}
     readings.discard(folded)
     return tuple(sorted(reading for reading in readings if len(reading) > 1))

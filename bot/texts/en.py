@@ -68,10 +68,44 @@ TEXTS: dict[str, str] = {
     "near_prompt_group": "Type a ward or commune, e.g. <code>/near Hoan Kiem</code>.",
     "results_header": "🔎 Results for «{query}» ({first}–{last} of {total}):",
     "results_stars_filter": "Only {stars}-star products.",
-    "no_results": "No products found for «{query}».",
-    "did_you_mean": "Did you mean:",
-    "try_examples": (
-        "Try: <i>honey</i>, <i>Bat Trang ceramics</i>, <i>lotus tea</i>, <i>green rice</i>."
+    "not_in_catalog": "«{query}» is not in the OCOP catalog yet.",
+    "related_header": "Related products (not what you asked for):",
+    "talk_greeting": (
+        "👋 Hello! I help you find Hanoi's OCOP specialty products and where to buy them.\n"
+        "Type a product (<i>mint honey</i>, <i>Bat Trang pottery</i>) or a place "
+        "(<i>honey near Hoan Kiem</i>), or share your location."
+    ),
+    "talk_thanks": "You're welcome! 😊 Ask me about any other specialty whenever you like.",
+    "talk_about_ocop": (
+        "<b>OCOP</b> («One Commune One Product», <i>Mỗi xã một sản phẩm</i>) is Vietnam's "
+        "national programme for local specialty products, approved by Decision 490/QĐ-TTg "
+        "(7/5/2018).\n\n"
+        "<b>Stars</b>: products are scored against the national criteria (Decision "
+        "1048/QĐ-TTg, 2019) and rated 3, 4 or 5 stars; more stars, a higher score. 5★ is "
+        "rated by the central council, 4★ by the province (in Hanoi, the city), 3★ at "
+        "district level. A rating lasts 36 months.\n\n"
+        "<b>Hanoi</b>: 3,463 OCOP products of 3 stars or more (December 2025, "
+        '<a href="https://nhandan.vn/ocop/festival-ocop-viet-nam-2025-post931301.html">'
+        "Nhân Dân</a>), 9 of them national 5-star products (June 2025, "
+        '<a href="https://thuonghieucongluan.com.vn/ocop-5-sao-niem-tu-hao-cua-ha-noi-tren-ban-do-'
+        'san-pham-nong-thon-quoc-gia-a295022.html">Thương hiệu &amp; Công luận</a>).\n\n'
+        "Type a product to see the ones in this catalog."
+    ),
+    "talk_price": (
+        "💬 The OCOP catalog has no prices: they differ by shop and by season. Each product "
+        "shows its producer and where to buy it; ask the shop or the producer for today's price."
+    ),
+    "talk_hours": (
+        "💬 I don't have opening hours. Each point of sale has its address and a map; "
+        "the source link of a product or shop is the best way to contact it."
+    ),
+    "talk_delivery": (
+        "💬 This bot does not sell or deliver. Ask the point of sale or the producer about "
+        "shipping: find them on a product's card (<i>Where to buy</i>) or with /near."
+    ),
+    "talk_examples": (
+        "Try: <i>mint honey</i>, <i>Bat Trang pottery</i>, <i>lotus tea</i>, "
+        "<i>honey near Hoan Kiem</i>, /events."
     ),
     "query_truncated": "Your message is long; I searched for its first {limit} characters.",
     "not_understood": "I understand text and locations. Type a product or share your location.",

@@ -67,9 +67,45 @@ TEXTS: dict[str, str] = {
     "near_prompt_group": "Gõ tên phường/xã, ví dụ: <code>/near Hoàn Kiếm</code>.",
     "results_header": "🔎 Kết quả cho «{query}» ({first}–{last} / {total}):",
     "results_stars_filter": "Chỉ sản phẩm {stars} sao.",
-    "no_results": "Không tìm thấy sản phẩm nào cho «{query}».",
-    "did_you_mean": "Có phải bạn muốn tìm:",
-    "try_examples": "Thử: <i>mật ong</i>, <i>gốm Bát Tràng</i>, <i>trà sen Tây Hồ</i>, <i>cốm</i>.",
+    "not_in_catalog": "«{query}» chưa có trong danh mục sản phẩm OCOP.",
+    "related_header": "Sản phẩm liên quan (không phải thứ bạn hỏi):",
+    "talk_greeting": (
+        "👋 Xin chào! Mình giúp bạn tìm sản phẩm OCOP đặc sản Hà Nội và nơi mua.\n"
+        "Hãy gõ tên sản phẩm (<i>mật ong bạc hà</i>, <i>gốm Bát Tràng</i>) hoặc địa điểm "
+        "(<i>mật ong gần Hoàn Kiếm</i>), hay gửi vị trí của bạn."
+    ),
+    "talk_thanks": "Không có gì ạ! 😊 Bạn cần tìm đặc sản nào khác cứ hỏi mình nhé.",
+    "talk_about_ocop": (
+        "<b>OCOP</b> («Mỗi xã một sản phẩm», <i>One Commune One Product</i>) là chương trình "
+        "quốc gia phát triển sản phẩm đặc sản địa phương, phê duyệt theo Quyết định "
+        "490/QĐ-TTg (7/5/2018).\n\n"
+        "<b>Số sao</b>: sản phẩm được chấm điểm theo bộ tiêu chí quốc gia (Quyết định "
+        "1048/QĐ-TTg, 2019) và xếp hạng 3, 4 hoặc 5 sao; càng nhiều sao, điểm càng cao. "
+        "5 sao do Hội đồng Trung ương đánh giá, 4 sao do tỉnh (ở Hà Nội là thành phố), 3 sao "
+        "ở cấp huyện. Chứng nhận có hiệu lực 36 tháng.\n\n"
+        "<b>Hà Nội</b>: 3.463 sản phẩm OCOP từ 3 sao trở lên (12/2025, "
+        '<a href="https://nhandan.vn/ocop/festival-ocop-viet-nam-2025-post931301.html">'
+        "Nhân Dân</a>), trong đó 9 sản phẩm 5 sao quốc gia (6/2025, "
+        '<a href="https://thuonghieucongluan.com.vn/ocop-5-sao-niem-tu-hao-cua-ha-noi-tren-ban-do-'
+        'san-pham-nong-thon-quoc-gia-a295022.html">Thương hiệu &amp; Công luận</a>).\n\n'
+        "Gõ tên sản phẩm để xem những sản phẩm có trong danh mục này."
+    ),
+    "talk_price": (
+        "💬 Danh mục OCOP không có giá bán: giá khác nhau theo cửa hàng và theo mùa. Mỗi sản "
+        "phẩm có nhà sản xuất và nơi bán; bạn hỏi cửa hàng hoặc nhà sản xuất để biết giá."
+    ),
+    "talk_hours": (
+        "💬 Mình không có giờ mở cửa. Mỗi điểm bán có địa chỉ và bản đồ; đường dẫn nguồn "
+        "của sản phẩm hoặc cửa hàng là cách tốt nhất để liên hệ."
+    ),
+    "talk_delivery": (
+        "💬 Bot không bán hay giao hàng. Bạn hỏi điểm bán hoặc nhà sản xuất về việc giao "
+        "hàng: xem ở thẻ sản phẩm (<i>Nơi mua</i>) hoặc dùng /near."
+    ),
+    "talk_examples": (
+        "Thử: <i>mật ong</i>, <i>gốm Bát Tràng</i>, <i>trà sen Tây Hồ</i>, "
+        "<i>mật ong gần Hoàn Kiếm</i>, /events."
+    ),
     "query_truncated": "Tin nhắn dài quá; mình tìm theo {limit} ký tự đầu.",
     "not_understood": "Mình hiểu tin nhắn chữ và vị trí. Hãy gõ tên sản phẩm hoặc gửi vị trí.",
     "unknown_command": "Mình không biết lệnh này. Gõ /help để xem hướng dẫn.",

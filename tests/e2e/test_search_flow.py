@@ -32,10 +32,10 @@ async def test_star_filter_puts_rated_products_first(en_user: SimUser) -> None:
     assert reply.text.splitlines()[1].endswith("★★★★★")
 
 
-async def test_nothing_found_offers_suggestions_never_silence(en_user: SimUser) -> None:
+async def test_nothing_found_says_so_and_offers_examples_never_silence(en_user: SimUser) -> None:
     reply = await ask(en_user, "qwxzv plorb")
-    assert reply.text.startswith("No products found for «qwxzv plorb».")
-    assert reply.text.splitlines()[1].startswith("Try: honey, Bat Trang ceramics")
+    assert reply.text.startswith("«qwxzv plorb» is not in the OCOP catalog yet.")
+    assert reply.text.splitlines()[1].startswith("Try: mint honey, Bat Trang pottery")
     typos = await ask(en_user, "mật ongg bạc haa xyzq")  # typos and a stray word still find it
     assert typos.text.startswith("🔎 Results for «mật ongg bạc haa xyzq»")
     assert "mint" in typos.text.splitlines()[1].lower()

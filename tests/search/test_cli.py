@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
+from bot.bench.dev_set import DEV_SET
 from bot.cli import main
 from bot.config import get_settings
-
-from .test_dev_set import DEV_SET
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -48,6 +47,28 @@ def test_mint_honey_comes_first_without_diacritics(run: Run, catalog_database_ur
     assert first["name_vi"] in {"Mật ong bạc hà Mèo Vạc", "Mật ong bạc hà HTX Hoa Bạc Hà"}
     assert set(first) == {"name_vi", "name_en", "stars", "score", "matched"}
     assert answer["place"] is None and isinstance(answer["points"], list)
+    assert answer["verdict"] == "found" and answer["intent"] == "product"
+
+
+@pytest.mark.parametrize(
+    ("query", "verdict", "intent"),
+    [
+        ("nón lá", "related", "product"),
+        ("hi", "none", "greeting"),
+        ("giá bao nhiêu vậy", "none", "price"),
+        ("mật ong bạc hà giá bao nhiêu", "found", "product"),
+        ("mint honey near Hoan Kiem", "found", "product_near_place"),
+        ("Hoan Kiem ward", "none", "place"),
+        ("qwxzv plorb", "none", "none"),
+    ],
+)
+def test_batch_says_the_verdict_and_the_intent(
+    run: Run, catalog_database_url: str, query: str, verdict: str, intent: str
+) -> None:
+    _, out, _ = run("search", "--batch", database=catalog_database_url, stdin=query)
+    answer = json.loads(out)
+    assert (answer["verdict"], answer["intent"]) == (verdict, intent)
+    assert {"query", "products", "points", "place"} <= set(answer)
 
 
 def test_place_part_is_resolved_to_a_ward(run: Run, catalog_database_url: str) -> None:

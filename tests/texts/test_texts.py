@@ -42,8 +42,8 @@ def test_every_string_exists_in_both_languages_with_the_same_placeholders() -> N
 
 
 def test_filled_values_are_escaped_but_html_values_are_not() -> None:
-    text = render("en", "no_results", query='<b>tea</b> & "honey"')
-    assert text == 'No products found for «&lt;b&gt;tea&lt;/b&gt; &amp; "honey"».'
+    text = render("en", "not_in_catalog", query='<b>tea</b> & "honey"')
+    assert text == '«&lt;b&gt;tea&lt;/b&gt; &amp; "honey"» is not in the OCOP catalog yet.'
     assert render("vi", "label_distance", km=Html("<b>1.0</b>")) == "cách <b>1.0</b> km"
 
 
