@@ -26,7 +26,7 @@ async def upgrade_command(args: argparse.Namespace) -> int:
             await upgrade(engine)
         except SchemaOutdatedError as error:
             print(f"Not upgraded: {error}", file=sys.stderr)
-            return 2
+            return 1
         after = await current_revision(engine)
     if before == after:
         print(f"The database is already at the latest revision, {after}.")

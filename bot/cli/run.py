@@ -68,4 +68,4 @@ def _unless_outdated(serve: Callable[[], object]) -> int:
 
 def _not_starting(error: Exception) -> int:
     print(f"Not starting: {error}", file=sys.stderr)
-    return 2
+    return 1

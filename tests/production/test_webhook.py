@@ -155,7 +155,7 @@ def test_webhook_mode_without_usable_settings_does_not_start(
         monkeypatch.setenv("WEBHOOK_SECRET", secret)
     get_settings.cache_clear()
     try:
-        assert main(["run", "--webhook"]) == 2
+        assert main(["run", "--webhook"]) == 1
     finally:
         get_settings.cache_clear()
     error = capsys.readouterr().err
