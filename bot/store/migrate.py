@@ -59,12 +59,12 @@ def _upgrade(connection: Connection, revision: str) -> None:
     current = MigrationContext.configure(connection).get_current_revision()
     if current is None:
         _refuse_premigration_tables(connection)
-    elif not _known(current):
+    elif not known_revision(current):
         raise _unknown_revision(current)
     command.upgrade(alembic_config(connection), revision)
 
 
-def _known(revision: str) -> bool:
+def known_revision(revision: str) -> bool:
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except CommandError:
@@ -101,7 +101,7 @@ async def ensure_current(engine: AsyncEngine) -> None:
             f"The database has no schema yet (this code needs revision {head}): "
             f"run `{UPGRADE_COMMAND}`."
         )
-    if not _known(current):
+    if not known_revision(current):
         raise _unknown_revision(current)
     raise SchemaOutdatedError(
         f"The database is at revision {current}, this code needs {head}: run `{UPGRADE_COMMAND}`."
