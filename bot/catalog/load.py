@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import sqlalchemy as sa
 from sqlmodel import SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -13,6 +14,7 @@ from bot.catalog.validate import CatalogRows, Problem, validate_catalog
 from bot.store.models import Alias, CatalogState, Event, Point, Product, StockLink
 
 Model = TypeVar("Model", bound=SQLModel)
+LOAD_LOCK = 0x0C0F_CA7A  # PostgreSQL advisory lock key: one catalog load at a time
 
 
 @dataclass(frozen=True)
@@ -39,17 +41,21 @@ class InvalidCatalogError(Exception):
         self.problems = problems
 
 
-async def load_catalog(*, session: AsyncSession, directory: Path) -> LoadReport:
+async def load_catalog(
+    *, session: AsyncSession, directory: Path, waiting: Callable[[], None] | None = None
+) -> LoadReport:
     """Validate `directory`, then make the catalog tables equal to it in one transaction.
 
     Nothing is written when any row is invalid. Rows keep their ids across loads,
-    so deep links (`p_<id>`) stay valid; rows gone from the files are removed.
+    so deep links (`p_<id>`) stay valid; rows gone from the files are removed. Loads at the
+    same time run one after the other; `waiting` is called when this one has to wait.
     """
     rows = validate_catalog(directory)
     if rows.problems:
         raise InvalidCatalogError(rows.problems)
     report = LoadReport()
     try:
+        await _one_load_at_a_time(session, waiting)
         await _apply(session, rows, report)
         if report.changed:
             state = await session.get(CatalogState, 1) or CatalogState(id=1)
@@ -61,6 +67,23 @@ async def load_catalog(*, session: AsyncSession, directory: Path) -> LoadReport:
         await session.rollback()
         raise
     return report
+
+
+async def _one_load_at_a_time(session: AsyncSession, waiting: Callable[[], None] | None) -> None:
+    """Take the load lock for this transaction before reading anything: two loads that both
+    read the old rows would both insert the new ones, and one would fail on a unique key."""
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        free = await connection.execute(sa.select(sa.func.pg_try_advisory_xact_lock(LOAD_LOCK)))
+        if not free.scalar_one():
+            if waiting is not None:
+                waiting()
+            await connection.execute(sa.select(sa.func.pg_advisory_xact_lock(LOAD_LOCK)))
+    else:
+        # SQLite: a write as the first statement takes the database's write lock (waiting for
+        # another writer up to busy_timeout) before this transaction reads a row.
+        state = SQLModel.metadata.tables["catalogstate"]
+        await connection.execute(sa.update(state).values(version=state.c.version))
 
 
 @dataclass

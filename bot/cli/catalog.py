@@ -37,6 +37,10 @@ def _print_problems(problems: list[Problem]) -> None:
     print(f"{len(problems)} problem(s); nothing was loaded.", file=sys.stderr)
 
 
+def _say_waiting() -> None:
+    print("Another catalog load is running: waiting for it to finish.", file=sys.stderr)
+
+
 def validate(args: argparse.Namespace) -> int:
     rows = validate_catalog(_directory(args))
     if rows.problems:
@@ -51,7 +55,9 @@ async def load(args: argparse.Namespace) -> int:
     settings = get_settings()
     try:
         async with open_session(settings.database_url) as session:
-            report = await load_catalog(session=session, directory=_directory(args))
+            report = await load_catalog(
+                session=session, directory=_directory(args), waiting=_say_waiting
+            )
     except InvalidCatalogError as error:
         _print_problems(error.problems)
         return 1

@@ -32,8 +32,8 @@ def explain(error: Exception, *, database_url: str) -> str:
     if isinstance(error, sqlalchemy.exc.DBAPIError):
         cause = error.orig if error.orig is not None else error
         return (
-            f"The database at {_where(database_url)} failed: {type(cause).__name__}: "
-            f"{_first_line(cause)} (check DATABASE_URL; {DETAILS})"
+            f"The database at {_where(database_url)} failed: {_first_line(cause)} "
+            f"(check DATABASE_URL; {DETAILS})"
         )
     if isinstance(error, OSError | TimeoutError):
         return (

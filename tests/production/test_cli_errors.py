@@ -3,16 +3,20 @@ traceback; an error is one line on stderr and exit 1."""
 
 import asyncio
 import logging
+import os
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.catalog.load import LoadReport, load_catalog
 from bot.cli import main
-from bot.config import get_settings
-from bot.store.db import open_engine
+from bot.config import DEFAULT_CATALOG_DIR, get_settings
+from bot.store.db import open_engine, session_factory
 from bot.store.migrate import upgrade
 from tests.conftest import TEST_DATABASE, NewDatabase
 
@@ -134,3 +138,43 @@ async def test_a_user_id_too_big_for_telegram_is_a_usage_error(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "99999999999999999999999 is not a Telegram user id" in err
+
+
+async def test_two_catalog_loads_at_once_both_succeed(database_url: str) -> None:
+    environment = {**os.environ, "DATABASE_URL": database_url}
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "catalog",
+            "load",
+            env=environment,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    outputs = await asyncio.wait_for(
+        asyncio.gather(*(process.communicate() for process in processes)), timeout=60
+    )
+    errors = [err.decode() for _, err in outputs]
+    assert all("Traceback" not in error for error in errors), errors
+    assert [process.returncode for process in processes] == [0, 0, 0], errors
+    async with open_engine(database_url) as engine, engine.connect() as connection:
+        version = await connection.execute(sa.text("SELECT version FROM catalogstate"))
+        assert version.scalar_one() == 1  # one load changed the catalog; the others found it so
+
+
+async def test_catalog_loads_running_side_by_side_are_serialised(database_url: str) -> None:
+    """What two `catalog load` commands at the same moment do, without process start-up jitter."""
+    async with open_engine(database_url) as first, open_engine(database_url) as second:
+        reports = await asyncio.gather(
+            *(load_with(engine) for engine in (first, second, first, second))
+        )
+    assert sorted(report.changed for report in reports) == [False, False, False, True]
+
+
+async def load_with(engine: AsyncEngine) -> LoadReport:
+    async with session_factory(engine)() as session:
+        return await load_catalog(session=session, directory=DEFAULT_CATALOG_DIR)
