@@ -4,18 +4,20 @@ import json
 import secrets
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import SQLModel, col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.store.broadcast import utc_now
 from bot.store.models import BotUser, SavedValue
+from bot.store.upsert import upsert
 
 SAVED_PER_USER = 20
 # Named values (not 8 hex digits, so never a button token) that the trimming leaves alone.
 ANNOUNCE_DIALOGUE = "announce"  # a staff member's /announce in progress
 
 
-async def _user(session: AsyncSession, user_id: int) -> BotUser:
-    return await session.get(BotUser, user_id) or BotUser(user_id=user_id)
+_users = SQLModel.metadata.tables["botuser"]
+_saved = SQLModel.metadata.tables["savedvalue"]
 
 
 async def get_language(*, session: AsyncSession, user_id: int) -> str | None:
@@ -24,10 +26,7 @@ async def get_language(*, session: AsyncSession, user_id: int) -> str | None:
 
 
 async def set_language(*, session: AsyncSession, user_id: int, language: str) -> None:
-    user = await _user(session, user_id)
-    user.language = language
-    session.add(user)
-    await session.commit()
+    await _set_user(session, user_id, language=language)
 
 
 async def get_location(*, session: AsyncSession, user_id: int) -> tuple[float, float] | None:
@@ -40,9 +39,12 @@ async def get_location(*, session: AsyncSession, user_id: int) -> tuple[float, f
 async def set_location(
     *, session: AsyncSession, user_id: int, location: tuple[float, float]
 ) -> None:
-    user = await _user(session, user_id)
-    user.latitude, user.longitude = location
-    session.add(user)
+    latitude, longitude = location
+    await _set_user(session, user_id, latitude=latitude, longitude=longitude)
+
+
+async def _set_user(session: AsyncSession, user_id: int, **values: object) -> None:
+    await upsert(session, _users, {"user_id": user_id, **values}, key=["user_id"], update=values)
     await session.commit()
 
 
@@ -77,11 +79,14 @@ async def load_value(*, session: AsyncSession, user_id: int, token: str) -> Any:
 
 async def put_value(*, session: AsyncSession, user_id: int, token: str, value: Any) -> None:
     """Keep `value` under a named `token` such as ANNOUNCE_DIALOGUE (replacing what was there)."""
-    saved = await session.get(SavedValue, (user_id, token))
-    if saved is None:
-        saved = SavedValue(user_id=user_id, token=token, value=json.dumps(value))
-    saved.value = json.dumps(value)
-    session.add(saved)
+    text = json.dumps(value)
+    await upsert(
+        session,
+        _saved,
+        {"user_id": user_id, "token": token, "value": text, "created_at": utc_now()},
+        key=["user_id", "token"],
+        update={"value": text},
+    )
     await session.commit()
 
 

@@ -92,5 +92,5 @@ def test_staff_ids_as_a_json_list_as_documented(
 
 
 def test_staff_ids_with_commas_still_work() -> None:
-    settings = Settings(_env_file=None, staff_ids=" 1, 2,3 ")  # type: ignore[arg-type]
+    settings = Settings(_env_file=None, staff_ids=" 1, 2,3 ")
     assert settings.staff_ids == {1, 2, 3}
