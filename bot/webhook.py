@@ -79,7 +79,8 @@ class UpdateReceiver(tornado.web.RequestHandler):
         try:
             data = json.loads(self.request.body)
             update = Update.de_json(data, self.bot_application.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        # RecursionError: JSON nested thousands deep
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             raise tornado.web.HTTPError(400, "not a Telegram update") from None
         await self.bot_application.update_queue.put(update)
 

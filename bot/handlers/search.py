@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 from bot.catalog.snapshot import Catalog
 from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
 from bot.handlers import callbacks, saved
+from bot.handlers.addressing import for_another_bot
 from bot.handlers.catalog import point_button, product_button
 from bot.handlers.common import NO_PREVIEW, QUERY_LIMIT, answer, expired, language, reply, services
 from bot.handlers.nearby import near_place
@@ -153,4 +154,6 @@ async def not_understood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if for_another_bot(update.effective_message, context.bot.username):
+        return
     await reply(update, render(language(update, context), "unknown_command"))
