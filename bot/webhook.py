@@ -90,7 +90,12 @@ class HealthCheck(tornado.web.RequestHandler):
         self.bot_application = bot_application
 
     async def get(self) -> None:
-        healthy, report = await health(self.bot_application.bot_data["services"])
+        services = self.bot_application.bot_data.get("services")
+        if services is None:  # listening already, still starting
+            self.set_status(503)
+            self.finish({"status": "starting"})
+            return
+        healthy, report = await health(services)
         self.set_status(200 if healthy else 503)
         self.set_header("Cache-Control", "no-store")
         self.finish(report)
@@ -136,26 +141,47 @@ async def serving(
     updates, the queued ones handled, the sender's calls in flight finished and its leased rows
     given back, the engine disposed (post_stop and post_shutdown)."""
     webhook = webhook_of(settings)
-    async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.bot.set_webhook(url=webhook.url, secret_token=webhook.secret)
-        await application.start()
-        server = tornado.httpserver.HTTPServer(
-            web_application(application, webhook), max_body_size=MAX_UPDATE_BYTES
-        )
-        server.listen(settings.port, settings.webhook_listen)
-        logger.info("Serving webhooks on %s:%d", settings.webhook_listen, settings.port)
-        try:
-            yield server
-        finally:
-            server.stop()
-            await server.close_all_connections()
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
+    # Bind first: a busy port must stop us before setWebhook points Telegram here.
+    server = listen(application, webhook, settings)
+    try:
+        async with application:
+            if application.post_init is not None:
+                await application.post_init(application)
+            await application.bot.set_webhook(url=webhook.url, secret_token=webhook.secret)
+            await application.start()
+            logger.info("Serving webhooks on %s:%d", settings.webhook_listen, settings.port)
+            try:
+                yield server
+            finally:
+                server.stop()
+                await server.close_all_connections()
+                await application.stop()
+                if application.post_stop is not None:
+                    await application.post_stop(application)
+    finally:
+        server.stop()
     if application.post_shutdown is not None:
         await application.post_shutdown(application)
+
+
+class PortBusyError(RuntimeError):
+    """The webhook server could not listen where the settings say."""
+
+
+def listen(
+    application: AnyApplication, webhook: Webhook, settings: Settings
+) -> tornado.httpserver.HTTPServer:
+    server = tornado.httpserver.HTTPServer(
+        web_application(application, webhook), max_body_size=MAX_UPDATE_BYTES
+    )
+    try:
+        server.listen(settings.port, settings.webhook_listen)
+    except OSError as error:
+        raise PortBusyError(
+            f"port {settings.port} on {settings.webhook_listen} is in use ({error.strerror}): "
+            "stop what uses it, or set PORT or WEBHOOK_LISTEN"
+        ) from error
+    return server
 
 
 async def serve_webhooks(settings: Settings) -> None:

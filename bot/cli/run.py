@@ -35,13 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.webhook:
-        from bot.webhook import serve_webhooks, webhook_of
+        from bot.webhook import PortBusyError, serve_webhooks, webhook_of
 
         try:
             webhook_of(settings)
-        except ValueError as error:
+            return _unless_outdated(lambda: asyncio.run(serve_webhooks(settings)))
+        except (ValueError, PortBusyError) as error:
             return _not_starting(error)
-        return _unless_outdated(lambda: asyncio.run(serve_webhooks(settings)))
     if settings.telegram_bot_token is None:
         return run_console(args)
     from bot.app import build_application
