@@ -31,8 +31,8 @@ class Settings(BaseSettings):
     catalog_dir: Path = DEFAULT_CATALOG_DIR
     staff_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
     log_level: str = "INFO"
-    # how often a running bot checks for a new catalog: at least once a second, at most daily
-    catalog_refresh_seconds: float = Field(default=30.0, ge=1, le=86_400, allow_inf_nan=False)
+    # how often a running bot checks for a new catalog: from 0.1 s (one small query) to a day
+    catalog_refresh_seconds: float = Field(default=30.0, ge=0.1, le=86_400, allow_inf_nan=False)
     # announcements per second, all chats; the upper limit depends on PAID_BROADCASTS
     broadcast_rate: float = Field(default=25.0, ge=0.1, allow_inf_nan=False)
     paid_broadcasts: bool = False  # Telegram's paid broadcasts allow up to 1,000 messages/s
