@@ -24,6 +24,7 @@ from bot.store.broadcast import (
 _rows = delivery_table.c
 OPEN = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 ABANDONED = "the sender stopped during the call; not resent, it may have been delivered"
+LEFT = "the subscriber left before their turn"
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,18 @@ async def record(
             .where(subscriber_table.c.chat_id.in_(blocked_chats))
             .values(active=False, updated_at=now)
         )
+
+
+async def still_subscribed(*, connection: AsyncConnection, chat_id: int) -> bool:
+    """Whether the chat is still an active subscriber: asked right before each send, since
+    rows are made when the announcement is confirmed and sent minutes later."""
+    subscribers = subscriber_table.c
+    found = await connection.execute(
+        sa.select(subscribers.id).where(
+            subscribers.chat_id == chat_id, subscribers.active.is_(True)
+        )
+    )
+    return found.first() is not None
 
 
 async def expire_abandoned(

@@ -2,7 +2,9 @@
 
 Exactly once, as far as Telegram allows. A row goes pending → sending → sent (or failed,
 blocked, or back to pending for a retry). `sending` is committed right before the HTTP call
-(only the pacer's go comes in between, so calls leave at its pace) and the outcome right after
+(only the pacer's go and a check that the chat is still subscribed come in between, so calls
+leave at its pace and nobody who left meanwhile gets it: such rows become `skipped`) and the
+outcome right after
 it. The `sending` update is conditional (still pending, still leased to this sender), so a
 cancel, a second sender or a second instance can never send the same row again: no chat gets
 an announcement twice. Telegram has no idempotency key, so one window cannot be closed: the
@@ -38,6 +40,7 @@ from bot.broadcast.announcements import (
     stalled_enqueues,
 )
 from bot.broadcast.deliveries import (
+    LEFT,
     Claimed,
     RowOutcome,
     claim,
@@ -45,6 +48,7 @@ from bot.broadcast.deliveries import (
     finish,
     next_due,
     release,
+    still_subscribed,
 )
 from bot.broadcast.journal import Journal
 from bot.broadcast.outcomes import (
@@ -210,6 +214,10 @@ class Sender:
                     RowOutcome(row.id, DeliveryStatus.PENDING, False, utc_now())
                 )
                 return
+            if not await self._still_subscribed(row.chat_id):
+                skipped = RowOutcome(row.id, DeliveryStatus.SKIPPED, False, utc_now(), error=LEFT)
+                await self._journal.record(skipped)
+                return
             outcome = await self._call(message)
             if isinstance(outcome, FloodWait):
                 self._pacer.slow_down(pause=outcome.retry_after)
@@ -222,6 +230,10 @@ class Sender:
             self._slots.release()
             if len(self._in_flight) <= 1:
                 self._maintenance_due.set()
+
+    async def _still_subscribed(self, chat_id: int) -> bool:
+        async with self._engine.connect() as connection:
+            return await still_subscribed(connection=connection, chat_id=chat_id)
 
     async def _paced(self) -> bool:
         """Wait for the pacer right before the call, so that calls leave at its pace; False

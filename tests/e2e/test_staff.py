@@ -170,3 +170,31 @@ async def test_the_dialogue_goes_on_after_a_restart(
         assert "Audience: Every subscriber" in (await author.next_reply(kinds={"message"})).text
         assert (await ask(author, "/cancel")).text == "Announcement cancelled."
         assert (await ask(author, "/cancel")).text == (await ask(author, "/nothing")).text
+
+
+async def test_who_unsubscribes_during_a_broadcast_does_not_get_it(
+    standin: StandIn, bot_settings: Settings
+) -> None:
+    slow = bot_settings.model_copy(update={"broadcast_rate": 2.0, "paid_broadcasts": False})
+    ids = iter(range(7100, 7200))
+    async with polling(build_application(slow), poll_seconds=1):
+        staff = standin.user(id=STAFF_ID, first_name="Staff", language_code="en")
+        people = await subscribers(
+            lambda lang, name: standin.user(id=next(ids), first_name=name, language_code=lang), 6
+        )
+        await ask(staff, "/announce")
+        await ask(staff, "Lantern fair on Sunday")
+        await staff.press("Every subscriber")
+        await staff.next_reply(kinds={"message"})
+        await staff.next_reply(kinds={"message"})
+        await staff.press("✅ Send now")
+        await staff.next_reply(kinds={"edit"})
+        leaving = people[-1]  # the last turn, about 2.5 s away at 2/s
+        assert (await ask(leaving, "/unsubscribe")).text.startswith("Đã hủy nhận tin.")
+        report = await staff.next_reply(kinds={"message"}, within=15)
+        assert "Sent: 5 · Failed: 0 · Blocked: 0" in report.text
+        assert "Unsubscribed before their turn: 1" in report.text
+        await leaving.quiet(0.5)
+        assert "Lantern fair on Sunday" not in [reply.text for reply in leaving.replies()]
+        for person in people[:-1]:
+            assert "Lantern fair on Sunday" in [reply.text for reply in person.replies()]
