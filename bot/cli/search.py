@@ -7,6 +7,7 @@ from functools import partial
 from typing import Any, TextIO
 
 from bot.catalog.snapshot import read_catalog
+from bot.cli.types import result_limit
 from bot.config import get_settings
 from bot.geo import PlaceMatch, place_nicknames, resolve_place
 from bot.search import SearchIndex, SearchResult
@@ -22,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Search the catalog in the database as the bot does.",
     )
     parser.add_argument("query", nargs="?", help="what a user would type")
-    parser.add_argument("--limit", type=int, default=5, help="results per list (default 5)")
+    parser.add_argument(
+        "--limit", type=result_limit, default=5, help="results per list (default 5)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--batch",

@@ -178,3 +178,14 @@ async def test_catalog_loads_running_side_by_side_are_serialised(database_url: s
 async def load_with(engine: AsyncEngine) -> LoadReport:
     async with session_factory(engine)() as session:
         return await load_catalog(session=session, directory=DEFAULT_CATALOG_DIR)
+
+
+@pytest.mark.parametrize("limit", ["-3", "0", "99999999999", "five"])
+@pytest.mark.parametrize("command", ["search", "near"])
+def test_a_limit_out_of_range_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], command: str, limit: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "Hoan Kiem", "--limit", limit])
+    assert exit_info.value.code == 2
+    assert f"give a number from 1 to 1000, not {limit}" in capsys.readouterr().err
