@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from bot.cli.errors import explain
 from bot.config import get_settings, settings_problem
-from bot.logs import configure_logging, secret_strings
+from bot.logs import RedactSecrets, configure_logging, secret_strings
 
 # Each module defines `register(subparsers)`, adding a parser whose default `handler`
 # takes the parsed arguments (sync or async) and returns an exit code.
@@ -39,9 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as error:
         print(f"Settings error: {settings_problem(error)}", file=sys.stderr)
         return 1
-    configure_logging(
-        settings.log_level, secret_strings(settings.telegram_bot_token, settings.webhook_secret)
-    )
+    secrets = secret_strings(settings.telegram_bot_token, settings.webhook_secret)
+    configure_logging(settings.log_level, secrets)
     try:
         result = args.handler(args)
         if inspect.iscoroutine(result):
@@ -50,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:
         logger.debug("python -m bot %s failed", args.command, exc_info=error)
-        print(explain(error, database_url=settings.database_url), file=sys.stderr)
+        line = explain(error, database_url=settings.database_url)
+        print(RedactSecrets(secrets).redact(line), file=sys.stderr)
         return 1
     return int(result or 0)
