@@ -78,7 +78,8 @@ class UpdateReceiver(tornado.web.RequestHandler):
         try:
             data = json.loads(self.request.body)
             update = Update.de_json(data, self.bot_application.bot)
-        except (ValueError, TypeError, KeyError, AttributeError):
+        # RecursionError: JSON nested thousands deep
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
             raise tornado.web.HTTPError(400, "not a Telegram update") from None
         await self.bot_application.update_queue.put(update)
 
@@ -88,7 +89,12 @@ class HealthCheck(tornado.web.RequestHandler):
         self.bot_application = bot_application
 
     async def get(self) -> None:
-        healthy, report = await health(self.bot_application.bot_data["services"])
+        services = self.bot_application.bot_data.get("services")
+        if services is None:  # listening already, still starting
+            self.set_status(503)
+            self.finish({"status": "starting"})
+            return
+        healthy, report = await health(services)
         self.set_status(200 if healthy else 503)
         self.set_header("Cache-Control", "no-store")
         self.finish(report)
@@ -134,13 +140,10 @@ async def serving(
     updates, the queued ones handled, the sender's calls in flight finished and its leased rows
     given back, the engine disposed (post_stop and post_shutdown)."""
     webhook = webhook_of(settings)
-    server = tornado.httpserver.HTTPServer(
-        web_application(application, webhook), max_body_size=MAX_UPDATE_BYTES
-    )
+    # Bind first: a busy port must stop us before setWebhook points Telegram here.
+    server = listen(application, webhook, settings)
 
-    async def start_serving() -> None:
-        # bind first: a busy port must fail before Telegram is told to post here
-        server.listen(settings.port, settings.webhook_listen)
+    async def register_webhook() -> None:
         await application.bot.set_webhook(url=webhook.url, secret_token=webhook.secret)
         logger.info("Serving webhooks on %s:%d", settings.webhook_listen, settings.port)
 
@@ -148,8 +151,31 @@ async def serving(
         server.stop()
         await server.close_all_connections()
 
-    async with running(application, start_updates=start_serving, stop_updates=stop_serving):
-        yield server
+    try:
+        async with running(application, start_updates=register_webhook, stop_updates=stop_serving):
+            yield server
+    finally:
+        server.stop()
+
+
+class PortBusyError(RuntimeError):
+    """The webhook server could not listen where the settings say."""
+
+
+def listen(
+    application: AnyApplication, webhook: Webhook, settings: Settings
+) -> tornado.httpserver.HTTPServer:
+    server = tornado.httpserver.HTTPServer(
+        web_application(application, webhook), max_body_size=MAX_UPDATE_BYTES
+    )
+    try:
+        server.listen(settings.port, settings.webhook_listen)
+    except OSError as error:
+        raise PortBusyError(
+            f"port {settings.port} on {settings.webhook_listen} is in use ({error.strerror}): "
+            "stop what uses it, or set PORT or WEBHOOK_LISTEN"
+        ) from error
+    return server
 
 
 async def serve_webhooks(settings: Settings) -> None:

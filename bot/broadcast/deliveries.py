@@ -24,6 +24,7 @@ from bot.store.types import UTCDateTime
 _rows = delivery_table.c
 OPEN = (DeliveryStatus.PENDING, DeliveryStatus.SENDING)
 ABANDONED = "the sender stopped during the call; not resent, it may have been delivered"
+LEFT = "the subscriber left before their turn"
 
 
 @dataclass(frozen=True)
@@ -102,17 +103,28 @@ async def mark_sending(
 ) -> set[int]:
     """Mark rows `sending` just before their calls; returns those still pending and ours.
 
-    A row missing from the answer was cancelled or re-leased by another instance: not sent.
+    A row missing from the answer was cancelled, re-leased by another instance, or is for a
+    chat that left since the announcement was confirmed (that row becomes `skipped`): not sent.
     """
     if not ids:
         return set()
+    ours = (
+        _rows.id.in_(ids),
+        _rows.status == DeliveryStatus.PENDING,
+        _rows.claimed_by == instance,
+    )
+    subscribers = subscriber_table.c
+    subscribed = sa.exists().where(
+        subscribers.chat_id == _rows.chat_id, subscribers.active.is_(True)
+    )
+    await connection.execute(
+        sa.update(delivery_table)
+        .where(*ours, ~subscribed)
+        .values(status=DeliveryStatus.SKIPPED, error=LEFT, claimed_until=None, updated_at=now)
+    )
     marked = await connection.execute(
         sa.update(delivery_table)
-        .where(
-            _rows.id.in_(ids),
-            _rows.status == DeliveryStatus.PENDING,
-            _rows.claimed_by == instance,
-        )
+        .where(*ours)
         .values(status=DeliveryStatus.SENDING, claimed_until=now + lease, updated_at=now)
         .returning(_rows.id)
     )
@@ -173,6 +185,20 @@ async def record(
             .where(subscriber_table.c.chat_id.in_(blocked_chats))
             .values(active=False, updated_at=now)
         )
+
+
+async def subscribed_chats(*, connection: AsyncConnection, chat_ids: Sequence[int]) -> set[int]:
+    """Those of `chat_ids` still active subscribers: asked right before the sends, since rows
+    are made when the announcement is confirmed and sent up to minutes later."""
+    if not chat_ids:
+        return set()
+    subscribers = subscriber_table.c
+    found = await connection.execute(
+        sa.select(subscribers.chat_id).where(
+            subscribers.chat_id.in_(chat_ids), subscribers.active.is_(True)
+        )
+    )
+    return set(found.scalars())
 
 
 async def expire_abandoned(

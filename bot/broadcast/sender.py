@@ -3,9 +3,11 @@
 Exactly once, as far as Telegram allows. A row goes pending → sending → sent (or failed,
 blocked, or back to pending for a retry). `sending` is committed right before the HTTP call
 (only the pacer's go comes in between, so calls leave at its pace) and the outcome right after
-it. The `sending` update is conditional (still pending, still leased to this sender), so a
-cancel, a second sender or a second instance can never send the same row again: no chat gets
-an announcement twice. Telegram has no idempotency key, so one window cannot be closed: the
+it; a row whose chat is no longer an active subscriber becomes `skipped` instead, checked with
+the `sending` mark and again after a long wait for the pacer (at low rates). The `sending`
+update is conditional (still pending, still leased to this sender), so a cancel, a second
+sender or a second instance can never send the same row again: no chat gets an announcement
+twice. Telegram has no idempotency key, so one window cannot be closed: the
 process may die after the call left and before its outcome was committed, and then nobody can
 know whether the message arrived. Rows left `sending` by a dead process (at our start-up, or
 when its lease runs out) become `unconfirmed` and are NOT resent: at most once for them,
@@ -23,6 +25,7 @@ import contextlib
 import logging
 import os
 import socket
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -38,6 +41,7 @@ from bot.broadcast.announcements import (
     stalled_enqueues,
 )
 from bot.broadcast.deliveries import (
+    LEFT,
     Claimed,
     RowOutcome,
     claim,
@@ -45,6 +49,7 @@ from bot.broadcast.deliveries import (
     finish,
     next_due,
     release,
+    subscribed_chats,
 )
 from bot.broadcast.journal import Journal
 from bot.broadcast.outcomes import (
@@ -66,6 +71,7 @@ from bot.store.types import utc_now
 
 logger = logging.getLogger(__name__)
 
+RECHECK_AFTER = 1.0  # seconds waited for the pacer after which a chat's subscription is checked
 FinishedCallback = Callable[[int, BroadcastReport], Awaitable[None]]
 
 
@@ -205,11 +211,21 @@ class Sender:
             message = await self._message(row)
             if not await self._journal.mark_sending(row.id):
                 return  # cancelled, or leased to another sender after our lease ran out
+            waited_from = time.monotonic()
             if not await self._paced():
                 # Stopping while waiting for the pacer: never sent, so pending again.
                 await self._journal.record(
                     RowOutcome(row.id, DeliveryStatus.PENDING, False, utc_now())
                 )
+                return
+            waited = time.monotonic() - waited_from
+            # At a low rate the pacer's queue is long: ask again whether the chat left meanwhile.
+            # Not at every send, which would put a database round trip between the pacer and
+            # every call; one query of its own, since batched answers would release calls in
+            # bunches.
+            if waited > RECHECK_AFTER and not await self._still_subscribed(row.chat_id):
+                skipped = RowOutcome(row.id, DeliveryStatus.SKIPPED, False, utc_now(), error=LEFT)
+                await self._journal.record(skipped)
                 return
             outcome = await self._call(message)
             if isinstance(outcome, FloodWait):
@@ -223,6 +239,10 @@ class Sender:
             self._slots.release()
             if len(self._in_flight) <= 1:
                 self._maintenance_due.set()
+
+    async def _still_subscribed(self, chat_id: int) -> bool:
+        async with self._engine.connect() as connection:
+            return bool(await subscribed_chats(connection=connection, chat_ids=[chat_id]))
 
     async def _paced(self) -> bool:
         """Wait for the pacer right before the call, so that calls leave at its pace; False

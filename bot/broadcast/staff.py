@@ -1,18 +1,21 @@
 """Staff: Telegram user ids allowed to announce (the STAFF_IDS setting plus the staff table)."""
 
-from sqlmodel import col, delete, select
+from sqlmodel import SQLModel, col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.broadcast import Staff
+from bot.store.types import utc_now
+from bot.store.upsert import upsert
+
+_staff = SQLModel.metadata.tables["staff"]
 
 
 async def add_staff(*, session: AsyncSession, user_id: int, added_by: int | None) -> bool:
     """Add `user_id`; False when they were staff already."""
-    if (await session.exec(select(Staff.id).where(Staff.user_id == user_id))).first():
-        return False
-    session.add(Staff(user_id=user_id, added_by=added_by))
+    row = {"user_id": user_id, "added_by": added_by, "added_at": utc_now()}
+    added = await upsert(session, _staff, row, key=["user_id"])
     await session.commit()
-    return True
+    return added > 0
 
 
 async def list_staff(*, session: AsyncSession) -> list[Staff]:

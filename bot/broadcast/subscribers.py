@@ -8,6 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.broadcast import Subscriber, Topic, subscriber_table
 from bot.store.types import utc_now
+from bot.store.upsert import upsert
 
 
 def topics_value(topics: Iterable[Topic]) -> str:
@@ -26,14 +27,23 @@ async def subscribe(
     wanted = topics_value(topics)
     if not wanted:
         raise ValueError("choose at least one topic")
-    subscriber = await get_subscriber(session=session, chat_id=chat_id)
-    if subscriber is None:
-        subscriber = Subscriber(chat_id=chat_id, language=language, topics=wanted)
-    else:
-        subscriber.language, subscriber.topics = language, wanted
-        subscriber.active, subscriber.updated_at = True, utc_now()
-    session.add(subscriber)
+    now = utc_now()
+    changes = {"language": language, "topics": wanted, "active": True, "updated_at": now}
+    await upsert(
+        session,
+        subscriber_table,
+        {"chat_id": chat_id, "created_at": now, **changes},
+        key=["chat_id"],
+        update=changes,
+    )
     await session.commit()
+    subscriber = (
+        await session.exec(
+            select(Subscriber)
+            .where(Subscriber.chat_id == chat_id)
+            .execution_options(populate_existing=True)
+        )
+    ).one()
     return subscriber
 
 

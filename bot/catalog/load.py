@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+import sqlalchemy as sa
 from sqlalchemy import ColumnElement
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,6 +16,7 @@ from bot.store.catalog import bump_catalog_version
 from bot.store.models import Alias, Event, Point, Product, StockLink
 
 Model = TypeVar("Model", bound=SQLModel)
+LOAD_LOCK = 0x0C0F_CA7A  # PostgreSQL advisory lock key: one catalog load at a time
 
 
 @dataclass(frozen=True)
@@ -54,13 +56,15 @@ async def load_catalog(
     directory: Path,
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> LoadReport:
     """Validate `directory`, then make the catalog tables equal to it in one transaction.
 
     Nothing is written when any row is invalid. Rows keep their ids across loads,
     so deep links (`p_<id>`) stay valid; rows gone from the files are removed, except events
     made in the bot. A dry run does all of it and rolls it back: the report says what would
-    change.
+    change. Loads at the same time run one after the other; `waiting` is called when this one
+    has to wait.
     """
     rows = validate_catalog(directory)
     if rows.problems:
@@ -69,6 +73,7 @@ async def load_catalog(
         progress(f"  valid: {sum(len(table) for table in rows.tables.values()):,} rows")
     report = LoadReport()
     try:
+        await _one_load_at_a_time(session, waiting)
         await _apply(session, rows, report)
         if progress:
             progress("  compared and written" if not dry_run else "  compared")
@@ -82,6 +87,23 @@ async def load_catalog(
         await session.rollback()
         raise
     return report
+
+
+async def _one_load_at_a_time(session: AsyncSession, waiting: Callable[[], None] | None) -> None:
+    """Take the load lock for this transaction before reading anything: two loads that both
+    read the old rows would both insert the new ones, and one would fail on a unique key."""
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        free = await connection.execute(sa.select(sa.func.pg_try_advisory_xact_lock(LOAD_LOCK)))
+        if not free.scalar_one():
+            if waiting is not None:
+                waiting()
+            await connection.execute(sa.select(sa.func.pg_advisory_xact_lock(LOAD_LOCK)))
+    else:
+        # SQLite: a write as the first statement takes the database's write lock (waiting for
+        # another writer up to busy_timeout) before this transaction reads a row.
+        state = SQLModel.metadata.tables["catalogstate"]
+        await connection.execute(sa.update(state).values(version=state.c.version))
 
 
 @dataclass

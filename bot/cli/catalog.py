@@ -66,6 +66,10 @@ def _print_problems(problems: list[str]) -> None:
     print(f"{len(problems)} problem(s); nothing was loaded.", file=sys.stderr)
 
 
+def _say_waiting() -> None:
+    print("Another catalog load is running: waiting for it to finish.", file=sys.stderr)
+
+
 def validate(args: argparse.Namespace) -> int:
     rows = validate_catalog(_directory(args))
     if rows.problems:
@@ -79,7 +83,9 @@ def validate(args: argparse.Namespace) -> int:
 async def load(args: argparse.Namespace) -> int:
     try:
         async with open_session(get_settings().database_url) as session:
-            report = await load_catalog(session=session, directory=_directory(args))
+            report = await load_catalog(
+                session=session, directory=_directory(args), waiting=_say_waiting
+            )
             await _offer_new_shops(session, report)
     except InvalidCatalogError as error:
         _print_problems([str(problem) for problem in error.problems])

@@ -5,7 +5,13 @@ import sys
 
 from bot.config import get_settings
 from bot.store.db import open_engine
-from bot.store.migrate import SchemaOutdatedError, current_revision, head_revision, upgrade
+from bot.store.migrate import (
+    SchemaOutdatedError,
+    current_revision,
+    head_revision,
+    known_revision,
+    upgrade,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,7 +32,7 @@ async def upgrade_command(args: argparse.Namespace) -> int:
             await upgrade(engine)
         except SchemaOutdatedError as error:
             print(f"Not upgraded: {error}", file=sys.stderr)
-            return 2
+            return 1
         after = await current_revision(engine)
     if before == after:
         print(f"The database is already at the latest revision, {after}.")
@@ -40,4 +46,10 @@ async def current_command(args: argparse.Namespace) -> int:
         current = await current_revision(engine)
     head = head_revision()
     print(f"database: {current or 'none (empty)'}\nlatest:   {head}")
+    if current is not None and not known_revision(current):
+        print(
+            f"The database is at revision {current}, which this code does not know: "
+            "a newer version of the bot migrated it.",
+            file=sys.stderr,
+        )
     return 0 if current == head else 1

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from bot.cli.types import result_limit
 from bot.config import get_settings
 from bot.geo import (
     Coordinates,
@@ -37,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument("place", nargs="?", help='"o cho dua", "Dong Da district", "21.03,105.85"…')
     parser.add_argument("--product", metavar="QUERY", help="prefer points carrying this product")
-    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="points to list")
+    parser.add_argument("--limit", type=result_limit, default=DEFAULT_LIMIT, help="points to list")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--batch",

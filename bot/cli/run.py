@@ -35,18 +35,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.webhook:
-        from bot.webhook import serve_webhooks, webhook_of
+        from bot.webhook import PortBusyError, serve_webhooks, webhook_of
 
         try:
             webhook_of(settings)
-        except ValueError as error:
+            return _unless_outdated(lambda: asyncio.run(serve_webhooks(settings)))
+        except (ValueError, PortBusyError) as error:
             return _not_starting(error)
-        return _unless_outdated(lambda: asyncio.run(serve_webhooks(settings)))
     if settings.telegram_bot_token is None:
         return run_console(args)
     from bot.app import build_application
 
-    return _unless_outdated(build_application(settings).run_polling)
+    return _unless_outdated(lambda: build_application(settings).run_polling())
 
 
 def run_console(args: argparse.Namespace) -> int:
@@ -58,14 +58,25 @@ def run_console(args: argparse.Namespace) -> int:
 
 
 def _unless_outdated(serve: Callable[[], object]) -> int:
-    """Run `serve`; on a database behind the code, say what to run instead of a traceback."""
+    """Run `serve`; on a database behind the code, say what to run instead of a traceback.
+
+    The database is checked first, before anything is asked of Telegram (setWebhook included).
+    """
     try:
+        asyncio.run(_check_database(get_settings().database_url))
         serve()
     except SchemaOutdatedError as error:
         return _not_starting(error)
     return 0
 
 
+async def _check_database(database_url: str) -> None:
+    from bot.store.db import create_current_engine
+
+    engine = await create_current_engine(database_url)
+    await engine.dispose()
+
+
 def _not_starting(error: Exception) -> int:
     print(f"Not starting: {error}", file=sys.stderr)
-    return 2
+    return 1

@@ -5,6 +5,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from bot.cli.types import result_limit
 from bot.config import get_settings
 from bot.geo import PlaceMatch
 from bot.search import SearchResult
@@ -21,7 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Search the catalog in the database as the bot does.",
     )
     parser.add_argument("query", nargs="?", help="what a user would type")
-    parser.add_argument("--limit", type=int, default=5, help="results per list (default 5)")
+    parser.add_argument(
+        "--limit", type=result_limit, default=5, help="results per list (default 5)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
         "--batch",

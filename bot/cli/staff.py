@@ -3,18 +3,29 @@
 import argparse
 
 from bot.broadcast.staff import add_staff, list_staff, remove_staff
-from bot.config import get_settings
+from bot.config import MAX_TELEGRAM_ID, get_settings
 from bot.store.db import open_session
+
+
+def telegram_id(text: str) -> int:
+    """A Telegram user id as argparse's type: a usage error instead of an overflow later."""
+    try:
+        user_id = int(text)
+    except ValueError:
+        user_id = 0
+    if not 0 < user_id <= MAX_TELEGRAM_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not a Telegram user id (a positive number)")
+    return user_id
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     staff = subparsers.add_parser("staff", help="add, list or remove staff (Telegram user ids)")
     actions = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = actions.add_parser("add", help="allow a Telegram user id to announce")
-    add.add_argument("user_id", type=int)
+    add.add_argument("user_id", type=telegram_id)
     add.set_defaults(handler=add_command)
     remove = actions.add_parser("remove", help="take the right to announce away again")
-    remove.add_argument("user_id", type=int)
+    remove.add_argument("user_id", type=telegram_id)
     remove.set_defaults(handler=remove_command)
     listing = actions.add_parser("list", help="list staff: the staff table and STAFF_IDS")
     listing.set_defaults(handler=list_command)

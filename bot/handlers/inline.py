@@ -76,6 +76,12 @@ def point_article(
     )
 
 
+def page_offset(text: str) -> int:
+    """The offset we gave as next_offset; anything else (clients send what they like, and
+    str.isdigit() accepts "²") starts from the top."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else 0
+
+
 def top_rated(products: Iterable[Product]) -> list[Product]:
     """What an empty inline query shows: the best-rated products."""
     return sorted(products, key=lambda product: (-(product.stars or 0), product.name_vi))
@@ -88,7 +94,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     lang = language(update, context)
     live = services(context).live
     catalog = live.catalog
-    offset = int(query.offset) if query.offset.isdigit() else 0
+    offset = page_offset(query.offset)
     text = clip(query.query.strip(), QUERY_LIMIT)
     if text:
         result = live.index.search(text, limit=MAX_RESULTS, prefix=True)

@@ -6,6 +6,7 @@ from telegram.ext import ContextTypes
 
 from bot.geo.resolve import PlaceKind
 from bot.handlers import callbacks, saved
+from bot.handlers.addressing import for_another_bot
 from bot.handlers.catalog import point_button, product_button
 from bot.handlers.common import QUERY_LIMIT, answer, expired, language, reply, services
 from bot.handlers.events import show_events
@@ -216,4 +217,6 @@ async def not_understood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if for_another_bot(update.effective_message, context.bot.username):
+        return
     await reply(update, render(language(update, context), "unknown_command"))

@@ -456,6 +456,7 @@ async def report_to_staff(
         failed=counts.get(DeliveryStatus.FAILED, 0),
         blocked=counts.get(DeliveryStatus.BLOCKED, 0),
         unconfirmed=counts.get(DeliveryStatus.UNCONFIRMED, 0),
+        skipped=counts.get(DeliveryStatus.SKIPPED, 0),
         duration=f"{duration.total_seconds():.1f} s" if duration else "–",
     )
     await application.bot.send_message(report.announcement.created_by, text)

@@ -39,6 +39,7 @@ class DeliveryStatus(StrEnum):
     BLOCKED = "blocked"  # 403 or chat not found: the subscriber was deactivated
     UNCONFIRMED = "unconfirmed"  # the call may or may not have reached the chat; never resent
     CANCELLED = "cancelled"
+    SKIPPED = "skipped"  # the subscriber left (unsubscribed, blocked) before their turn
 
 
 def _enum(enum: type[StrEnum]) -> Any:

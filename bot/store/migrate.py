@@ -56,9 +56,27 @@ async def upgrade(engine: AsyncEngine, *, revision: str = "head") -> None:
 
 
 def _upgrade(connection: Connection, revision: str) -> None:
-    if MigrationContext.configure(connection).get_current_revision() is None:
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current is None:
         _refuse_premigration_tables(connection)
+    elif not known_revision(current):
+        raise _unknown_revision(current)
     command.upgrade(alembic_config(connection), revision)
+
+
+def known_revision(revision: str) -> bool:
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
+    except CommandError:
+        return False
+    return True
+
+
+def _unknown_revision(current: str) -> SchemaOutdatedError:
+    return SchemaOutdatedError(
+        f"The database is at revision {current}, which this code does not know: "
+        "a newer version of the bot migrated it. Run that version."
+    )
 
 
 def _refuse_premigration_tables(connection: Connection) -> None:
@@ -83,13 +101,8 @@ async def ensure_current(engine: AsyncEngine) -> None:
             f"The database has no schema yet (this code needs revision {head}): "
             f"run `{UPGRADE_COMMAND}`."
         )
-    try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(current)
-    except CommandError:
-        raise SchemaOutdatedError(
-            f"The database is at revision {current}, which this code does not know: "
-            "a newer version of the bot migrated it. Run that version."
-        ) from None
+    if not known_revision(current):
+        raise _unknown_revision(current)
     raise SchemaOutdatedError(
         f"The database is at revision {current}, this code needs {head}: run `{UPGRADE_COMMAND}`."
     )

@@ -7,11 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import bindparam, exists
-from sqlmodel import col, delete, select
+from sqlmodel import SQLModel, col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.broadcast import Staff
 from bot.store.models import BotUser, SavedValue
+from bot.store.types import utc_now
+from bot.store.upsert import upsert
 
 SAVED_PER_USER = 20
 # Named values (not 8 hex digits, so never a button token) that the trimming leaves alone.
@@ -48,15 +50,12 @@ async def read_user_state(*, session: AsyncSession, user_id: int) -> UserState:
     )
 
 
-async def _user(session: AsyncSession, user_id: int) -> BotUser:
-    return await session.get(BotUser, user_id) or BotUser(user_id=user_id)
+_users = SQLModel.metadata.tables["botuser"]
+_saved = SQLModel.metadata.tables["savedvalue"]
 
 
 async def set_language(*, session: AsyncSession, user_id: int, language: str) -> None:
-    user = await _user(session, user_id)
-    user.language = language
-    session.add(user)
-    await session.commit()
+    await _set_user(session, user_id, language=language)
 
 
 async def get_location(*, session: AsyncSession, user_id: int) -> tuple[float, float] | None:
@@ -69,9 +68,12 @@ async def get_location(*, session: AsyncSession, user_id: int) -> tuple[float, f
 async def set_location(
     *, session: AsyncSession, user_id: int, location: tuple[float, float]
 ) -> None:
-    user = await _user(session, user_id)
-    user.latitude, user.longitude = location
-    session.add(user)
+    latitude, longitude = location
+    await _set_user(session, user_id, latitude=latitude, longitude=longitude)
+
+
+async def _set_user(session: AsyncSession, user_id: int, **values: object) -> None:
+    await upsert(session, _users, {"user_id": user_id, **values}, key=["user_id"], update=values)
     await session.commit()
 
 
@@ -106,11 +108,14 @@ async def load_value(*, session: AsyncSession, user_id: int, token: str) -> Any:
 
 async def put_value(*, session: AsyncSession, user_id: int, token: str, value: Any) -> None:
     """Keep `value` under a named `token` such as STAFF_DIALOGUE (replacing what was there)."""
-    saved = await session.get(SavedValue, (user_id, token))
-    if saved is None:
-        saved = SavedValue(user_id=user_id, token=token, value=json.dumps(value))
-    saved.value = json.dumps(value)
-    session.add(saved)
+    text = json.dumps(value)
+    await upsert(
+        session,
+        _saved,
+        {"user_id": user_id, "token": token, "value": text, "created_at": utc_now()},
+        key=["user_id", "token"],
+        update={"value": text},
+    )
     await session.commit()
 
 

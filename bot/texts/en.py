@@ -222,7 +222,8 @@ TEXTS: dict[str, str] = {
     "btn_cancel_announcement": "✖ Cancel #{id}",
     "broadcast_report": (
         "📣 Announcement #{id} has finished.\nSent: {sent} · Failed: {failed} · Blocked: {blocked}"
-        " · Unconfirmed: {unconfirmed}\nTime: {duration}"
+        " · Unconfirmed: {unconfirmed} · Unsubscribed before their turn: {skipped}"
+        "\nTime: {duration}"
     ),
     "status_draft": "draft",
     "status_scheduled": "scheduled",

@@ -226,7 +226,8 @@ TEXTS: dict[str, str] = {
     "btn_cancel_announcement": "✖ Hủy #{id}",
     "broadcast_report": (
         "📣 Thông báo #{id} đã gửi xong.\nĐã gửi: {sent} · Lỗi: {failed} · Đã chặn bot: {blocked}"
-        " · Không xác nhận: {unconfirmed}\nThời gian: {duration}"
+        " · Không xác nhận: {unconfirmed} · Hủy nhận tin trước lượt gửi: {skipped}"
+        "\nThời gian: {duration}"
     ),
     "status_draft": "nháp",
     "status_scheduled": "hẹn giờ",

@@ -1,5 +1,7 @@
 """Subscriptions and staff as stored: what /settings shows and who may announce."""
 
+import asyncio
+
 import pytest
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -119,3 +121,13 @@ def test_staff_command_line(
     assert lines[3].split()[:2] == ["4242", "added"]
     assert lines[4:6] == ["4242 removed", "4242 was not in the staff table"]
     assert [line.split() for line in lines[6:]] == [["7", "from", "STAFF_IDS"]]
+
+
+async def test_the_same_staff_member_added_twice_at_once_is_added_once(sessions: Sessions) -> None:
+    async def add() -> bool:
+        async with sessions() as session:
+            return await add_staff(session=session, user_id=777, added_by=1)
+
+    assert sorted(await asyncio.gather(add(), add(), add())) == [False, False, True]
+    async with sessions() as session:
+        assert [row.user_id for row in await list_staff(session=session)] == [777]

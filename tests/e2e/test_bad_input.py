@@ -123,3 +123,41 @@ async def test_an_error_is_logged_and_the_user_gets_a_plain_apology(
         reply = await en_user.next_reply(kinds={"message"})
     assert reply.text == "Sorry, something went wrong. Please try again later."
     assert any(record.exc_info for record in caplog.records)
+
+
+async def test_a_button_that_fails_after_answering_still_apologises(
+    en_user: SimUser, standin: StandIn
+) -> None:
+    await ask(en_user, "/lang")
+    standin.faults.inject(Fault.server_error(502), method="editMessageText")
+    await en_user.press("🇬🇧 English")
+    assert (await en_user.next_reply(kinds={"callback_answer"})).text == ""  # the handler's
+    apology = await en_user.next_reply(kinds={"message", "callback_answer"})
+    assert (apology.kind, apology.text) == (
+        "message",
+        "Sorry, something went wrong. Please try again later.",
+    )
+    # Telegram refuses a second answer to one button press; the apology went as a message.
+    second = [c for c in standin.calls_to("answerCallbackQuery") if c.status >= 400]
+    for call in second:
+        standin.calls.remove(call)
+
+
+async def test_commands_for_another_bot_are_ignored(en_user: SimUser) -> None:
+    await en_user.send_command("/start@some_other_bot")
+    await en_user.send_command("/nonsense@some_other_bot")
+    await en_user.quiet(0.5)
+    assert en_user.replies() == []
+    mine = await ask(en_user, "/nonsense@ocop_standin_bot")
+    assert mine.text.startswith("I don't know that command.")
+    assert (await ask(en_user, "/start@OCOP_standin_bot")).text.startswith("👋 Hello")
+
+
+@pytest.mark.parametrize("offset", ["²", "١٢", "-5", "20x"])
+async def test_an_inline_offset_that_is_not_ours_starts_from_the_top(
+    en_user: SimUser, offset: str
+) -> None:
+    first = await en_user.inline_query("tea")
+    answer = await en_user.inline_query("tea", offset=offset)
+    ids = [result["id"] for result in answer.data["results"]]
+    assert ids and ids == [result["id"] for result in first.data["results"]]

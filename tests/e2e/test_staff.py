@@ -252,3 +252,31 @@ async def test_a_catalog_draft_is_offered_to_staff_and_sent_only_when_they_say(
     assert waiting.status == "draft" and waiting.offered_at is not None
     await staff.press("✅ Gửi ngay")
     assert (await staff.next_reply(kinds={"edit"})).text.startswith("✅ Announcement #1 is queued")
+
+
+async def test_who_unsubscribes_during_a_broadcast_does_not_get_it(
+    standin: StandIn, bot_settings: Settings
+) -> None:
+    slow = bot_settings.model_copy(update={"broadcast_rate": 2.0, "paid_broadcasts": False})
+    ids = iter(range(7100, 7200))
+    async with polling(build_application(slow), poll_seconds=1):
+        staff = standin.user(id=STAFF_ID, first_name="Staff", language_code="en")
+        people = await subscribers(
+            lambda lang, name: standin.user(id=next(ids), first_name=name, language_code=lang), 6
+        )
+        await ask(staff, "/announce")
+        await ask(staff, "Lantern fair on Sunday")
+        await staff.press("Every subscriber")
+        await staff.next_reply(kinds={"message"})
+        await staff.next_reply(kinds={"message"})
+        await staff.press("✅ Send now")
+        await staff.next_reply(kinds={"edit"})
+        leaving = people[-1]  # the last turn, about 2.5 s away at 2/s
+        assert (await ask(leaving, "/unsubscribe")).text.startswith("Đã hủy nhận tin.")
+        report = await staff.next_reply(kinds={"message"}, within=15)
+        assert "Sent: 5 · Failed: 0 · Blocked: 0" in report.text
+        assert "Unsubscribed before their turn: 1" in report.text
+        await leaving.quiet(0.5)
+        assert not any(r.text.startswith("Lantern fair") for r in leaving.replies())
+        for person in people[:-1]:
+            assert any(r.text.startswith("Lantern fair") for r in person.replies())

@@ -76,7 +76,7 @@ async def test_a_database_made_before_migrations_is_refused_untouched(
     async with open_engine(url) as engine, engine.begin() as connection:
         await connection.run_sync(SQLModel.metadata.create_all)  # how tables were made before
     code, _, error = await run_cli(monkeypatch, capsys, url, "db", "upgrade")
-    assert code == 2 and "no schema revision: it was made before migrations" in error
+    assert code == 1 and "no schema revision: it was made before migrations" in error
     async with open_engine(url) as engine:
         assert await current_revision(engine) is None
 
@@ -124,7 +124,7 @@ async def test_the_bot_refuses_to_start_on_a_database_without_the_schema(
         database_url=url,
     )
     process = await start_bot_process("run", settings=settings, cwd=tmp_path)
-    assert await asyncio.wait_for(process.wait(), timeout=30) == 2
+    assert await asyncio.wait_for(process.wait(), timeout=30) == 1
     output = (tmp_path / "bot.log").read_text()
     assert "Not starting: The database has no schema yet" in output
     assert "run `python -m bot db upgrade`" in output
