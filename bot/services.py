@@ -4,15 +4,14 @@ search index and the place resolver), so a reload swaps them together.
 """
 
 from dataclasses import dataclass, field
-from functools import partial
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.broadcast.sender import Sender
 from bot.config import Settings
-from bot.geo.gazetteer import Nicknames, place_nicknames
-from bot.geo.resolve import PlaceMatch, resolve_place
+from bot.geo.gazetteer import place_nicknames
+from bot.geo.resolve import PlaceMatch, PlaceResolver
 from bot.insight.recorder import Recorder
 from bot.search import SearchIndex, SearchResult
 from bot.store.catalog import Catalog, read_catalog
@@ -24,16 +23,15 @@ class LiveCatalog:
     version: int
     catalog: Catalog
     index: SearchIndex
-    place_nicknames: Nicknames  # "Old Quarter" -> ("Hoàn Kiếm",): aliases, places.csv, points
+    places: PlaceResolver  # knows the catalog's place nicknames ("Old Quarter", its points)
 
     def resolve_place(self, text: str) -> PlaceMatch:
         """Place `text` on Hanoi's map, the catalog's place nicknames included."""
-        return resolve_place(text, nicknames=self.place_nicknames)
+        return self.places(text)
 
     def search(self, text: str, *, limit: int, prefix: bool = False) -> SearchResult:
         """Products and points for `text`; a place part comes back resolved (`result.place`)."""
-        resolver = partial(resolve_place, nicknames=self.place_nicknames)
-        return self.index.search(text, limit=limit, prefix=prefix, resolve_place=resolver)
+        return self.index.search(text, limit=limit, prefix=prefix, resolve_place=self.places)
 
 
 @dataclass
@@ -61,7 +59,7 @@ async def read_live_catalog(*, session: AsyncSession) -> LiveCatalog:
         version=version,
         catalog=catalog,
         index=SearchIndex.build(catalog),
-        place_nicknames=place_nicknames(catalog.aliases, catalog.points),
+        places=PlaceResolver(place_nicknames(catalog.aliases, catalog.points)),
     )
 
 

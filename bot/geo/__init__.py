@@ -9,7 +9,7 @@ from bot.geo.nearest import (
     points_near_location,
     points_near_units,
 )
-from bot.geo.resolve import PlaceKind, PlaceMatch, resolve_place
+from bot.geo.resolve import PlaceKind, PlaceMatch, PlaceResolver, resolve_place
 
 __all__ = [
     "Coordinates",
@@ -17,6 +17,7 @@ __all__ = [
     "NearbyPoints",
     "PlaceKind",
     "PlaceMatch",
+    "PlaceResolver",
     "ProductMatch",
     "inside_hanoi",
     "nearest_unit",

@@ -3,9 +3,9 @@
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -92,7 +92,6 @@ class PlaceMatch:
     text: str
     kind: PlaceKind
     units: tuple[HanoiUnit, ...] = ()  # one unit, the area's units, or the candidates
-    suggestions: tuple[HanoiUnit, ...] = ()  # for UNKNOWN: the closest 2025 names
     # What was recognised: "Quận Đống Đa", "Phường Vĩnh Phúc (Quận Ba Đình)", "Thành phố Đà Nẵng"
     label: str = ""
     typo: bool = False  # matched only with a typo
@@ -102,6 +101,16 @@ class PlaceMatch:
     # the units distances are measured from; empty: all of `units`. An old district is measured
     # from the units its wards went to as a whole, not from a unit that got a sliver of one.
     centres: tuple[HanoiUnit, ...] = ()
+    # for UNKNOWN: the words `suggestions` looks for, only when asked (a search asks only
+    # whether a text is a place)
+    unplaced_words: Words = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def suggestions(self) -> tuple[HanoiUnit, ...]:
+        """For UNKNOWN: the closest 2025 names."""
+        if self.kind is not PlaceKind.UNKNOWN or not self.unplaced_words:
+            return ()
+        return _suggestions(self.unplaced_words)
 
     @property
     def unit(self) -> HanoiUnit | None:
@@ -134,18 +143,32 @@ class _Hit:
 NicknameTerms = Mapping[str, str | Sequence[str]]
 
 
-def resolve_place(text: str, *, nicknames: NicknameTerms | None = None) -> PlaceMatch:
-    """Nicknames and exact 2025 names first, then old ward + old district, old names, streets
-    and named places, typos.
+class PlaceResolver:
+    """Resolves place texts with one set of nicknames, prepared once: the live catalog holds
+    one, so a search pays only for its text.
 
     `nicknames` maps what users type to the place(s) it stands for: a 2025 name, or the
     pre-2025 ward(s) a landmark or street lies in ({"Old Quarter": "Hoàn Kiếm",
     "Dong Xuan market": ("Phường Đồng Xuân, Quận Hoàn Kiếm",)}; see geo/gazetteer.py).
     """
+
+    def __init__(self, nicknames: NicknameTerms | None = None) -> None:
+        self._index = _nickname_index(frozenset(_as_terms(nicknames or {})))
+
+    def __call__(self, text: str) -> PlaceMatch:
+        return _resolve(text, self._index)
+
+
+def resolve_place(text: str, *, nicknames: NicknameTerms | None = None) -> PlaceMatch:
+    """Nicknames and exact 2025 names first, then old ward + old district, old names, streets
+    and named places, typos (see `PlaceResolver`)."""
+    return PlaceResolver(nicknames)(text)
+
+
+def _resolve(text: str, index: "_NicknameIndex") -> PlaceMatch:
     raw_parts = address_parts(text)
     parts = [part for part in map(_without_province, raw_parts) if part]
     words = tuple(word for part in parts for word in part)
-    index = _nickname_index(frozenset(_as_terms(nicknames or {})))
     # A nickname may itself end in the city's name: "ga Hà Nội" (Hanoi railway station).
     raw_words = tuple(word for part in raw_parts for word in part)
     by_nickname = _nickname_hit(raw_words, index) or _nickname_hit(words, index)
@@ -169,7 +192,7 @@ def resolve_place(text: str, *, nicknames: NicknameTerms | None = None) -> Place
             named=hit.named,
             centres=hit.centres,
         )
-    return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN, suggestions=_suggestions(words))
+    return PlaceMatch(text=text, kind=PlaceKind.UNKNOWN, unplaced_words=words)
 
 
 def _as_terms(nicknames: NicknameTerms) -> Iterable[tuple[str, tuple[str, ...]]]:
@@ -402,18 +425,9 @@ def _unique_districts(groups: Iterable[tuple[OldDistrict, ...]]) -> list[OldDist
 
 def _closest_name(words: Words, index: "_NicknameIndex") -> _Hit | None:
     """The nearest name within the typo budget; ties between different places → ask."""
-    vocabulary = _fuzzy_vocabulary()
     for level, name in _readings(words):
-        choices = list(vocabulary[level])
-        if level == "any":
-            choices += [
-                (alias, _Tier.NICKNAME, by_nickname)
-                for alias, terms in index.full.items()
-                if (by_nickname := _terms_hit(terms))
-            ]
-        names = [choice for choice, _, _ in choices]
-        tiers = [tier for _, tier, _ in choices]
-        hits = [choices[index][2] for index in _closest(unit_key(name), names, tiers)]
+        choices = index.fuzzy_names[level]
+        hits = [choices.hits[i] for i in _closest(unit_key(name), choices.names, choices.tiers)]
         if not hits:
             continue
         if hits[0].kind is PlaceKind.ELSEWHERE:
@@ -427,9 +441,40 @@ def _closest_name(words: Words, index: "_NicknameIndex") -> _Hit | None:
 
 
 @dataclass(frozen=True)
+class _FuzzyNames:
+    """The names typos are measured against, with their tiers and what each one names."""
+
+    names: list[str]
+    tiers: list[int]
+    hits: list[_Hit]
+
+    @classmethod
+    def of(cls, choices: Sequence[tuple[str, _Tier, _Hit]]) -> "_FuzzyNames":
+        return cls(
+            [name for name, _, _ in choices], [t for _, t, _ in choices], [h for *_, h in choices]
+        )
+
+
+@dataclass(frozen=True)
 class _NicknameIndex:
     full: dict[str, tuple[str, ...]]  # key of the name as written → its terms
     stripped: dict[str, tuple[str, ...]]  # key without "phố", "street"…: read after such words
+
+    @cached_property
+    def fuzzy_names(self) -> dict[_Level, _FuzzyNames]:
+        """The names a typo may stand for, by level; "any" adds the nicknames. Built on first
+        use, since placing a nickname's terms resolves them (with no nicknames)."""
+        vocabulary = _fuzzy_vocabulary()
+        nicknames = [
+            (alias, _Tier.NICKNAME, by_nickname)
+            for alias, terms in self.full.items()
+            if (by_nickname := _terms_hit(terms))
+        ]
+        return {
+            "any": _FuzzyNames.of(vocabulary["any"] + nicknames),
+            "ward": _FuzzyNames.of(vocabulary["ward"]),
+            "district": _FuzzyNames.of(vocabulary["district"]),
+        }
 
 
 @lru_cache(maxsize=8)
