@@ -240,4 +240,4 @@ async def post_stop(application: Application) -> None:  # type: ignore[type-arg]
 async def post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
     shared: Services | None = application.bot_data.get("services")
     if shared:
-        await shared.engine.dispose()
+        await shared.close()

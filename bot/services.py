@@ -16,6 +16,7 @@ from bot.insight.recorder import Recorder
 from bot.search import SearchIndex, SearchResult
 from bot.store.catalog import Catalog, read_catalog
 from bot.store.models import CatalogState
+from bot.store.users import UserStateReader
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,14 @@ class Services:
     sender: Sender  # delivers announcements in the background
     # keeps what visitors ask (never who) in memory; a job writes it in batches
     recorder: Recorder = field(default_factory=Recorder)
+    user_states: UserStateReader = field(init=False)  # the gate's read, on a held connection
+
+    def __post_init__(self) -> None:
+        self.user_states = UserStateReader(self.engine)
+
+    async def close(self) -> None:
+        await self.user_states.close()
+        await self.engine.dispose()
 
 
 async def catalog_version(*, session: AsyncSession) -> int:

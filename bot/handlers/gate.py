@@ -7,7 +7,6 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.handlers.common import USER_STATE, CurrentUser, language, reply, services
-from bot.store.users import read_user_state
 from bot.texts import LANGUAGES, render
 
 
@@ -58,8 +57,7 @@ async def user_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if user is None or context.user_data is None:
         return
     shared = services(context)
-    async with shared.sessions() as session:
-        stored = await read_user_state(session=session, user_id=user.id)
+    stored = await shared.user_states.read(user.id)
     chosen = stored.language if stored.language in LANGUAGES else None
     context.user_data[USER_STATE] = CurrentUser(
         chosen_language=chosen,

@@ -1,8 +1,13 @@
-"""What one free-text search costs the database: a test so the count cannot creep back up."""
+"""What one free-text search costs the database: a test so the count cannot creep back up.
+
+Statements are counted where they leave for the database: SQLAlchemy's events for the engine's
+connections, and the driver's own statement log (SQLite's trace callback, asyncpg's query
+logger) for the connection the user gate reads on, which bypasses SQLAlchemy.
+"""
 
 import asyncio
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 from sqlalchemy import event
@@ -23,9 +28,8 @@ UPDATE_TASK = ":process_concurrent_update"  # PTB's name for the task handling o
 
 
 @contextmanager
-def statements_of(engine: AsyncEngine) -> Iterator[list[str]]:
+def engine_statements(engine: AsyncEngine, seen: list[str]) -> Iterator[None]:
     """The statements that tasks handling updates issue (not the announcement sender's)."""
-    seen: list[str] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         task = asyncio.current_task()
@@ -34,20 +38,50 @@ def statements_of(engine: AsyncEngine) -> Iterator[list[str]]:
 
     event.listen(engine.sync_engine, "before_cursor_execute", record)
     try:
-        yield seen
+        yield
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
-def engine_of(app: AnyApplication) -> AsyncEngine:
+@asynccontextmanager
+async def gate_statements(services: Services, seen: list[str]) -> AsyncIterator[None]:
+    """The statements the user gate's held connection sends, as its driver logs them."""
+    connection = services.user_states._connection  # held since the warm-up's update
+    assert connection is not None
+    driver: Any = (await connection.get_raw_connection()).driver_connection
+    if services.engine.dialect.driver == "asyncpg":
+
+        def logged(query: Any) -> None:
+            seen.append(query.query)
+
+        driver.add_query_logger(logged)
+        try:
+            yield
+        finally:
+            driver.remove_query_logger(logged)
+    else:
+        await driver.set_trace_callback(seen.append)
+        try:
+            yield
+        finally:
+            await driver.set_trace_callback(None)
+
+
+@asynccontextmanager
+async def statements_of(app: AnyApplication, user: SimUser) -> AsyncIterator[list[str]]:
+    """Every statement sent while the block runs, after one warm-up update by `user`."""
+    await ask(user, "/help")  # the gate opens its connection on the first update
     services: Services = app.bot_data["services"]
-    return services.engine
+    seen: list[str] = []
+    with engine_statements(services.engine, seen):
+        async with gate_statements(services, seen):
+            yield seen
 
 
 async def test_a_search_reads_the_user_once_and_nothing_else(
     app: AnyApplication, en_user: SimUser
 ) -> None:
-    with statements_of(engine_of(app)) as seen:
+    async with statements_of(app, en_user) as seen:
         reply = await ask(en_user, "mint honey")
     assert reply.text.startswith("🔎 Results for «mint honey»")
     assert len(seen) == STATEMENTS_PER_SEARCH, seen
@@ -56,7 +90,7 @@ async def test_a_search_reads_the_user_once_and_nothing_else(
 async def test_a_paged_list_adds_only_the_state_of_its_more_button(
     app: AnyApplication, vi_user: SimUser
 ) -> None:
-    with statements_of(engine_of(app)) as seen:
+    async with statements_of(app, vi_user) as seen:
         reply = await ask(vi_user, "trà")
     assert reply.buttons[-1][0].text == "Xem thêm ›"
     assert len(seen) == STATEMENTS_PER_PAGED_SEARCH, seen
