@@ -76,16 +76,14 @@ class UserStateReader:
         self._lock = asyncio.Lock()  # one statement at a time on the held connection
 
     async def read(self, user_id: int) -> UserState:
+        params = (user_id,) * self._placeholders
         async with self._lock:
-            connection = self._connection or await self._engine.connect()
-            self._connection = None  # kept again only if the read works
             try:
-                row = await self._fetch(connection, (user_id,) * self._placeholders)
-            except BaseException:
-                await connection.invalidate()  # a broken connection is never reused
-                await connection.close()
-                raise
-            self._connection = connection
+                row = await self._fetch(params)
+            except Exception:
+                # the server may have closed the held connection (a restart, an idle timeout):
+                # once more on a new one; a second failure is the update's error
+                row = await self._fetch(params)
         return UserState(
             language=row[0],
             in_staff_table=bool(row[1]),
@@ -93,12 +91,20 @@ class UserStateReader:
             report_asked_at=self._as_datetime(row[3]) if self._as_datetime else row[3],
         )
 
-    async def _fetch(self, connection: AsyncConnection, params: tuple[int, ...]) -> Sequence[Any]:
-        driver = (await connection.get_raw_connection()).driver_connection
-        if self._asyncpg:
-            return await driver.fetchrow(self._sql, *params)  # type: ignore[no-any-return,union-attr]
-        rows = await driver.execute_fetchall(self._sql, params)  # type: ignore[union-attr]
-        return rows[0]  # type: ignore[no-any-return]
+    async def _fetch(self, params: tuple[int, ...]) -> Sequence[Any]:
+        if self._connection is None:
+            self._connection = await self._engine.connect()
+        try:
+            driver = (await self._connection.get_raw_connection()).driver_connection
+            if self._asyncpg:
+                return await driver.fetchrow(self._sql, *params)  # type: ignore[no-any-return,union-attr]
+            rows = await driver.execute_fetchall(self._sql, params)  # type: ignore[union-attr]
+            return rows[0]  # type: ignore[no-any-return]
+        except BaseException:
+            connection, self._connection = self._connection, None
+            await connection.invalidate()  # a broken connection is never reused
+            await connection.close()
+            raise
 
     async def close(self) -> None:
         async with self._lock:

@@ -1,8 +1,16 @@
-"""Per-user state in the database: saved button state and the last shared location."""
+"""Per-user state in the database: saved button state, the last shared location, and what the
+user gate reads for every update."""
 
-from bot.store.db import open_session
+from datetime import timedelta
+
+from bot.broadcast.staff import add_staff
+from bot.store.db import open_engine, open_session
+from bot.store.reports import set_pending_report
+from bot.store.types import utc_now
 from bot.store.users import (
     SAVED_PER_USER,
+    UserState,
+    UserStateReader,
     get_location,
     load_value,
     read_user_state,
@@ -38,3 +46,40 @@ async def test_a_location_needs_no_language_and_keeps_a_chosen_one(database_url:
         assert await get_location(session=session, user_id=5) == (21.03, 105.85)
         assert (await read_user_state(session=session, user_id=5)).language == "en"
         assert await get_location(session=session, user_id=6) is None
+
+
+async def test_the_gates_reader_sees_what_any_instance_committed(database_url: str) -> None:
+    async with open_session(database_url) as session, open_engine(database_url) as engine:
+        reader = UserStateReader(engine)
+        try:
+            assert await reader.read(7) == UserState(language=None, in_staff_table=False)
+            # written elsewhere (another instance's /lang, `staff add`, a report button)
+            await set_language(session=session, user_id=7, language="en")
+            await add_staff(session=session, user_id=7, added_by=None)
+            await set_pending_report(session=session, user_id=7, target="p:12")
+            state = await reader.read(7)
+            assert (state.language, state.in_staff_table, state.report_pending) == (
+                "en",
+                True,
+                "p:12",
+            )
+            assert state.report_asked_at is not None
+            assert abs(state.report_asked_at - utc_now()) < timedelta(minutes=1)  # aware UTC
+            assert state == await read_user_state(session=session, user_id=7)  # as a session reads
+        finally:
+            await reader.close()
+
+
+async def test_the_gates_reader_replaces_a_connection_the_server_closed(database_url: str) -> None:
+    async with open_session(database_url) as session, open_engine(database_url) as engine:
+        await set_language(session=session, user_id=8, language="vi")
+        reader = UserStateReader(engine)
+        try:
+            assert (await reader.read(8)).language == "vi"
+            held = reader._connection
+            assert held is not None
+            await (await held.get_raw_connection()).driver_connection.close()  # type: ignore[union-attr]
+            assert (await reader.read(8)).language == "vi"
+            assert reader._connection is not held
+        finally:
+            await reader.close()
