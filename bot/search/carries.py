@@ -58,7 +58,7 @@ _EN_SLACK = 1
 _VI_SLACK = 2  # a material may follow the head: "bát đĩa gốm sứ"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """One way a product is named: its words, and the heads one of which a query must name."""
 
@@ -98,6 +98,11 @@ class ProductNames:
 
     def __init__(self, products: Iterable[Product], aliases: AliasTable) -> None:
         self._terms = [entry for entry in aliases.entries if entry.kind == "product"]
+        self._terms_by_first: dict[str, list[tuple[Words, Synonyms]]] = {}
+        for entry in self._terms:
+            term = _folded(entry)
+            self._terms_by_first.setdefault(term[0], []).append((term, entry))
+        self._words: dict[str, str] = {}  # one copy of each word, shared by all products
         products = [product for product in products if product.id is not None]
         self._readings = {
             product.id: self._product_readings(product)
@@ -105,9 +110,9 @@ class ProductNames:
             if product.id is not None
         }
         # a query may add where the product is from or who makes it: "gốm Bát Tràng"
-        self._context: dict[int | None, frozenset[str]] = {
-            product.id: frozenset(
-                folded_words(f"{product.producer} {product.origin_commune} {product.origin_ward}")
+        self._context = {
+            product.id: self._shared(
+                f"{product.producer} {product.origin_commune} {product.origin_ward}"
             )
             for product in products
         }
@@ -139,12 +144,16 @@ class ProductNames:
                 variants += [_folded(entry), *phrases]
         return list(dict.fromkeys(variants))
 
+    def _shared(self, text: str) -> Words:
+        """The folded words of `text`, each the one copy kept for all products."""
+        return tuple(self._words.setdefault(word, word) for word in folded_words(text))
+
     def _product_readings(self, product: Product) -> list[Reading]:
         readings: list[Reading] = []
         for item in _items(product.name_vi, _VI_ITEMS):
-            readings += self._vietnamese(folded_words(item))
+            readings += self._vietnamese(self._shared(item))
         for item in _items(product.name_en, _EN_ITEMS):
-            readings += _english(folded_words(_EN_MODIFIER.split(f" {item} ")[0]))
+            readings += _english(self._shared(_EN_MODIFIER.split(f" {item} ")[0]))
         return readings
 
     def _vietnamese(self, words: Words) -> list[Reading]:
@@ -154,7 +163,11 @@ class ProductNames:
                 break
         if not words:
             return []
-        at_start = [entry for entry in self._terms if _starts_with(words, _folded(entry))]
+        at_start = [
+            entry
+            for term, entry in self._terms_by_first.get(words[0], ())
+            if _starts_with(words, term)
+        ]
         longest = max(at_start, key=lambda entry: len(entry.term_words), default=None)
         head = _folded(longest) if longest else words[:1]
         # "Đào cành" is a kind of "đào" (its alias "peach blossom branch" says "peach"); "Chè
@@ -169,7 +182,7 @@ class ProductNames:
                 phrase = tuple(word.folded for word in alias)
                 raw = " ".join(word.accented for word in alias)
                 if _is_english(phrase, raw):
-                    readings += _english(folded_words(_EN_MODIFIER.split(f" {raw} ")[0]))
+                    readings += _english(self._shared(_EN_MODIFIER.split(f" {raw} ")[0]))
                 elif phrase:
                     readings.append(Reading(phrase + words, (phrase,), head_first=True))
         return readings
@@ -208,7 +221,7 @@ def _english(words: Words) -> list[Reading]:
     return [Reading(words, tuple(heads), head_first=False)]
 
 
-def _names(variant: Words, reading: Reading, context: frozenset[str]) -> bool:
+def _names(variant: Words, reading: Reading, context: Words) -> bool:
     """The query covers one of the reading's heads, and each of its words is next to the head
     or says where the product comes from."""
     if not any(_contains(variant, head) for head in reading.heads):

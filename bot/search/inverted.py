@@ -11,10 +11,11 @@ a few maps and ranks the documents of the best word counts with C-level operatio
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, combinations, pairwise, repeat
+from heapq import nsmallest
+from itertools import chain, combinations, compress, pairwise, repeat
 from math import comb, log
 from operator import add, floordiv, mod, mul, sub, truediv
 
@@ -221,24 +222,28 @@ class InvertedIndex:
         soft_docs = [self._documents_with(phrase) for phrase in soft]
         doc_span = len(self.documents)
         adjacent = [self._adjacent_docs(a, b) for a, b in pairwise(words)]
+        first = (
+            _weighted_missing(docs, best, weights, adjacent)
+            if weighted and len(words) > 1
+            else _absent(docs, best)
+        )
+        docs, first = _leading(docs, first, limit)
         order = _order_keys(
             docs,
+            first=first,
             best=best,
             preferred=preferred,
             adjacent=adjacent,
             soft=soft_docs,
             doc_span=doc_span,
-            first=_weighted_missing(docs, best, weights, adjacent)
-            if weighted and len(words) > 1
-            else None,
         )
         top = [key % doc_span for key in sorted(order)[:limit]]
-        lookup = _term_lookup([terms for _, terms in matched])
+        explain = self._explainer(words, [terms for _, terms in matched])
         return [
             Ranked(
                 doc=doc,
                 codes=tuple(codes.get(doc) for codes in best),
-                matches=self._explain(doc, words, lookup),
+                matches=explain(doc),
                 weights=weights,
             )
             for doc in top
@@ -336,39 +341,43 @@ class InvertedIndex:
             found = docs if found is None else found & docs
         return found or set()
 
-    def _explain(
-        self, doc: int, words: Sequence[QueryWord], lookup: dict[str, list[tuple[int, int, int]]]
-    ) -> tuple[Match | None, ...]:
-        """For each query word, the field and text of its best match in `doc`."""
-        found: list[tuple[int, Match] | None] = [None] * len(words)
+    def _explainer(
+        self, words: Sequence[QueryWord], terms: Sequence[TermCodes]
+    ) -> Callable[[int], tuple[Match | None, ...]]:
+        """For a document, per query word, the field and text of its best match there."""
+        lookup = _term_lookup(terms)
         # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word;
         # runs of words by their initials only when some matched term is initials ("tbn")
         with_pairs = any(term not in self._levels for term in lookup)
         with_initials = any(term in self._initial_levels for term in lookup)
-        for field in self.documents[doc]:
-            spans: Iterable[tuple[str, tuple[Token, ...]]] = (
-                (word.folded, (word,)) for word in field.words if word.folded in lookup
-            )
-            if with_pairs:
-                spans = chain(spans, ((_joined(pair), pair) for pair in pairwise(field.words)))
-            if with_initials and field.rank <= INITIALS_RANK:
-                spans = chain(
-                    spans,
-                    (
+
+        def explain(doc: int) -> tuple[Match | None, ...]:
+            found: list[tuple[int, Match] | None] = [None] * len(words)
+            for field in self.documents[doc]:
+                spans: list[tuple[str, tuple[Token, ...]]] = [
+                    (word.folded, (word,)) for word in field.words if word.folded in lookup
+                ]
+                if with_pairs:
+                    spans += [(_joined(pair), pair) for pair in pairwise(field.words)]
+                if with_initials and field.rank <= INITIALS_RANK:
+                    spans += [
                         (letters, field.words[start : start + len(letters)])
                         for start, letters in _initials(field.words)
-                    ),
-                )
-            for key, span in spans:
-                for i, typos, closeness in lookup.get(key, ()):
-                    if closeness == EXACT and span[0].accented != words[i].token.accented:
-                        closeness = FOLDED
-                    code = match_code(typos=typos, rank=field.rank, closeness=closeness, position=0)
-                    current = found[i]
-                    if current is None or code < current[0]:
-                        text = " ".join(word.accented for word in span)
-                        found[i] = (code, Match(field.label, text, typos))
-        return tuple(None if hit is None else hit[1] for hit in found)
+                    ]
+                for key, span in spans:
+                    for i, typos, closeness in lookup.get(key, ()):
+                        if closeness == EXACT and span[0].accented != words[i].token.accented:
+                            closeness = FOLDED
+                        code = match_code(
+                            typos=typos, rank=field.rank, closeness=closeness, position=0
+                        )
+                        current = found[i]
+                        if current is None or code < current[0]:
+                            text = " ".join(word.accented for word in span)
+                            found[i] = (code, Match(field.label, text, typos))
+            return tuple(None if hit is None else hit[1] for hit in found)
+
+        return explain
 
 
 def _initials(words: Sequence[Token]) -> Iterable[tuple[int, str]]:
@@ -422,25 +431,34 @@ def _best_matching(best: Sequence[Codes], *, min_matched: int, limit: int) -> li
     return list(chosen)
 
 
+def _leading(docs: list[int], first: list[int], limit: int) -> tuple[list[int], list[int]]:
+    """The documents (and their first keys) that may still rank in the top `limit`: the
+    others have `limit` documents with a lower first key ahead of them whatever follows."""
+    if len(docs) <= limit:
+        return docs, first
+    cut = nsmallest(limit, first)[-1]
+    kept = list(map(cut.__ge__, first))
+    return list(compress(docs, kept)), list(compress(first, kept))
+
+
 def _order_keys(
     docs: list[int],
     *,
+    first: list[int],
     best: Sequence[Codes],
     preferred: frozenset[int] | None,
     adjacent: Sequence[set[int]],
     soft: Sequence[set[int]],
     doc_span: int,
-    first: list[int] | None = None,
 ) -> list[int]:
-    """One integer per document that sorts as: fewer query words missing (or the `first`
-    keys given), preferred, fewer typos, more neighbouring query words side by side, lower
+    """One integer per document that sorts as: the `first` keys (query weight or words
+    missing), preferred, fewer typos, more neighbouring query words side by side, lower
     rest of the codes (field, closeness, position), more soft phrases, lower number. Built
     with map(), so the work per document stays in C."""
     codes = [0] * len(docs)
     for found in best:
         codes = list(map(add, codes, map(found.get, docs, repeat(0))))
-    key = _absent(docs, best) if first is None else first
-    key = _scaled(key, 2, _absent(docs, [preferred]) if preferred is not None else repeat(0))
+    key = _scaled(first, 2, _absent(docs, [preferred]) if preferred is not None else repeat(0))
     key = _scaled(key, TYPO_SPAN, map(floordiv, codes, repeat(TYPO_STEP)))
     key = _scaled(key, len(adjacent) + 1, _absent(docs, adjacent))
     key = _scaled(key, TYPO_STEP, map(mod, codes, repeat(TYPO_STEP)))
