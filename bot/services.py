@@ -16,7 +16,7 @@ from bot.insight.recorder import Recorder
 from bot.search import SearchIndex, SearchResult
 from bot.store.catalog import Catalog, read_catalog
 from bot.store.models import CatalogState
-from bot.store.users import UserStateReader
+from bot.store.users import SavedValues, UserStateReader
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,17 @@ class Services:
     sender: Sender  # delivers announcements in the background
     # keeps what visitors ask (never who) in memory; a job writes it in batches
     recorder: Recorder = field(default_factory=Recorder)
-    user_states: UserStateReader = field(init=False)  # the gate's read, on a held connection
+    # what most updates read or write, each on a connection held for it
+    user_states: UserStateReader = field(init=False)
+    saved_values: SavedValues = field(init=False)
 
     def __post_init__(self) -> None:
         self.user_states = UserStateReader(self.engine)
+        self.saved_values = SavedValues(self.engine)
 
     async def close(self) -> None:
         await self.user_states.close()
+        await self.saved_values.close()
         await self.engine.dispose()
 
 

@@ -9,15 +9,13 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.handlers.common import services
-from bot.store.users import load_value, save_value
 
 
 async def save(update: Update, context: ContextTypes.DEFAULT_TYPE, value: Any) -> str:
     """Keep the JSON-serialisable `value` for this user under a new 8-hex-digit token."""
     user = update.effective_user
     assert user is not None, "only handlers for a user's update save state"
-    async with services(context).sessions() as session:
-        return await save_value(session=session, user_id=user.id, value=value)
+    return await services(context).saved_values.save(user.id, value)
 
 
 async def load(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str | None) -> Any:
@@ -26,5 +24,4 @@ async def load(update: Update, context: ContextTypes.DEFAULT_TYPE, token: str | 
     user = update.effective_user
     if token is None or user is None:
         return None
-    async with services(context).sessions() as session:
-        return await load_value(session=session, user_id=user.id, token=token)
+    return await services(context).saved_values.load(user.id, token)

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from math import ceil
 
 from bot.geo.resolve import PlaceKind, PlaceMatch
@@ -30,6 +31,7 @@ from bot.search.verdict import (
     name_heads,
     names_head,
     names_in_sentence,
+    query_heads,
     query_weight,
     verdict,
 )
@@ -52,18 +54,37 @@ _ADMIN_WORDS = PhraseSet(
 
 @dataclass(frozen=True)
 class ProductHit:
+    """A product found; its score and what it matched are worked out when first read (a
+    free-text search ranks 50 hits and shows five)."""
+
     product: Product
-    score: float  # 0–1: share of the query's words matched, less for typos and weaker fields
-    matched: tuple[str, ...]  # "field:text" per matched query word, "~N" after N typos
+    why: Ranked | str  # the index's ranking of the hit, or the one reason it was chosen
     coverage: float = 1.0  # share of the query's weight this product matches
     is_match: bool = True  # what was asked for, not merely related to it
+
+    @cached_property
+    def score(self) -> float:
+        """0–1: share of the query's words matched, less for typos and weaker fields."""
+        return 1.0 if isinstance(self.why, str) else _score(self.why)
+
+    @cached_property
+    def matched(self) -> tuple[str, ...]:
+        """Per matched query word, "field:text", with "~N" after N typos."""
+        return (self.why,) if isinstance(self.why, str) else _matched(self.why)
 
 
 @dataclass(frozen=True)
 class PointHit:
     point: Point
-    score: float
-    matched: tuple[str, ...]
+    why: Ranked
+
+    @cached_property
+    def score(self) -> float:
+        return _score(self.why)
+
+    @cached_property
+    def matched(self) -> tuple[str, ...]:
+        return _matched(self.why)
 
 
 @dataclass(frozen=True)
@@ -190,7 +211,7 @@ class SearchIndex:
         tokens = query.place_words if query.bare_place else query.words
         if not tokens and query.stars:  # "5 sao" alone: the products with that rating
             rated = sorted(self._docs_by_stars.get(query.stars, ()))[:limit]
-            return [ProductHit(self._products[i], 1.0, (f"stars:{query.stars}",)) for i in rated]
+            return [ProductHit(self._products[i], f"stars:{query.stars}") for i in rated]
         weak = frozenset() if query.bare_place else query.weak
         kept = _within_limit(len(tokens), weak)
         words = _words([tokens[i] for i in kept], prefix=prefix, weak=_renumbered(weak, kept))
@@ -204,27 +225,28 @@ class SearchIndex:
             weighted=not query.bare_place,
         )
         if query.bare_place:
-            return [ProductHit(self._products[hit.doc], *_describe(hit)) for hit in hits]
+            return [ProductHit(self._products[hit.doc], hit) for hit in hits]
         total = query_weight(words, hits[0].weights, index.unknown_weight) if hits else 0
         sentence = len(tokenize(query.text)) >= SENTENCE_WORDS
+        heads = query_heads(words)
         found: list[ProductHit] = []
         for hit in hits:
             product = self._products[hit.doc]
             share = coverage(hit, total)
             # a short query names goods by its head; a sentence says more than the goods
-            is_match = (sentence or keeps_head(hit, words)) and (
+            is_match = (sentence or keeps_head(hit, heads)) and (
                 share >= MATCH_COVERAGE
                 or names_head(hit, name_heads(product.name_vi, product.name_en))
                 or (sentence and names_in_sentence(hit, index.unknown_weight))
             )
-            found.append(ProductHit(product, *_describe(hit), coverage=share, is_match=is_match))
+            found.append(ProductHit(product, hit, coverage=share, is_match=is_match))
         return found
 
     def _find_points(self, query: ParsedQuery, *, limit: int) -> list[PointHit]:
         """Points named by the place part, or else by the product part: every word must match."""
         words = _words((query.place_words if query.place_text else query.words)[:MAX_WORDS])
         hits = self._point_index.search(words, limit=limit, min_matched=len(words))
-        return [PointHit(self._points[hit.doc], *_describe(hit)) for hit in hits]
+        return [PointHit(self._points[hit.doc], hit) for hit in hits]
 
     def suggest(self, text: str, *, limit: int = 3) -> list[str]:
         """Product names to offer as "did you mean" when `text` matched nothing."""
@@ -272,15 +294,17 @@ def _renumbered(weak: frozenset[int], kept: list[int]) -> frozenset[int]:
     return frozenset(n for n, i in enumerate(kept) if i in weak)
 
 
-def _describe(hit: Ranked) -> tuple[float, tuple[str, ...]]:
-    """The hit's score and what each matched query word matched."""
+def _score(hit: Ranked) -> float:
     worth = 0.0
     for code in hit.codes:
         if code is not None:
             typos, rank, closeness = code_parts(code)
             worth += max(0.1, 1 - 0.25 * typos - 0.04 * rank - 0.02 * closeness)
-    shown = tuple(_shown(match) for match in hit.matches if match is not None)
-    return round(worth / max(1, len(hit.codes)), 3), shown
+    return round(worth / max(1, len(hit.codes)), 3)
+
+
+def _matched(hit: Ranked) -> tuple[str, ...]:
+    return tuple(_shown(match) for match in hit.matches if match is not None)
 
 
 def _is_place(resolved: PlaceMatch | None) -> bool:

@@ -9,11 +9,12 @@ caller's tie order). Each word's map is built with the index, so a query only me
 a few maps and ranks the documents of the best word counts with C-level operations.
 """
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from heapq import nsmallest
 from itertools import chain, combinations, compress, pairwise, repeat
 from math import comb, log
@@ -93,12 +94,20 @@ class Match:
     typos: int
 
 
+Explainer = Callable[[int], tuple[Match | None, ...]]  # document → per query word, its match
+
+
 @dataclass(frozen=True)
 class Ranked:
     doc: int
     codes: tuple[int | None, ...]  # per query word; None when it did not match
-    matches: tuple[Match | None, ...]  # per query word
-    weights: tuple[float, ...] = ()  # per query word, how informative it is (0: matches nothing)
+    weights: tuple[float, ...]  # per query word, how informative it is (0: matches nothing)
+    explain: Explainer = dataclasses.field(repr=False, compare=False)
+
+    @cached_property
+    def matches(self) -> tuple[Match | None, ...]:
+        """Per query word, where it matched: worked out when asked (most hits are not shown)."""
+        return self.explain(self.doc)
 
 
 class InvertedIndex:
@@ -243,8 +252,8 @@ class InvertedIndex:
             Ranked(
                 doc=doc,
                 codes=tuple(codes.get(doc) for codes in best),
-                matches=explain(doc),
                 weights=weights,
+                explain=explain,
             )
             for doc in top
         ]
@@ -341,9 +350,7 @@ class InvertedIndex:
             found = docs if found is None else found & docs
         return found or set()
 
-    def _explainer(
-        self, words: Sequence[QueryWord], terms: Sequence[TermCodes]
-    ) -> Callable[[int], tuple[Match | None, ...]]:
+    def _explainer(self, words: Sequence[QueryWord], terms: Sequence[TermCodes]) -> Explainer:
         """For a document, per query word, the field and text of its best match there."""
         lookup = _term_lookup(terms)
         # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word;

@@ -67,16 +67,20 @@ def coverage(hit: Ranked, total: float) -> float:
     return got / total
 
 
-def keeps_head(hit: Ranked, words: Sequence[QueryWord]) -> bool:
-    """Whether `hit` matches the head of a short query: its first word (a Vietnamese noun
-    phrase starts with it: "hoa quả sấy khô" asks for fruit, not for "Bò sấy khô") or, typed
-    without diacritics (maybe English: "dried lotus seeds"), its first or last word."""
+def query_heads(words: Sequence[QueryWord]) -> frozenset[int]:
+    """Positions of a short query's head: its first word (a Vietnamese noun phrase starts with
+    it: "hoa quả sấy khô" asks for fruit, not for "Bò sấy khô") or, typed without diacritics
+    (maybe English: "dried lotus seeds"), its first or last word. Chat words are no head."""
     named = [i for i, word in enumerate(words) if word.weight == 1]
     if not named:
-        return False
-    heads = {named[0]}
-    if not any(word.token.has_marks for word in words):
-        heads.add(named[-1])
+        return frozenset()
+    if any(word.token.has_marks for word in words):
+        return frozenset({named[0]})
+    return frozenset({named[0], named[-1]})
+
+
+def keeps_head(hit: Ranked, heads: frozenset[int]) -> bool:
+    """Whether `hit` matches the head of a short query (see `query_heads`)."""
     return any(hit.codes[i] is not None for i in heads)
 
 

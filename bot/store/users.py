@@ -1,21 +1,20 @@
 """Per-user state every instance shares: language, last shared location, saved button state."""
 
-import asyncio
 import json
 import secrets
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, exists
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy import bindparam, exists, insert
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import SQLModel, col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.store.broadcast import Staff
+from bot.store.direct import HeldConnection
 from bot.store.models import BotUser, SavedValue
-from bot.store.types import UTCDateTime, utc_now
+from bot.store.types import utc_now
 from bot.store.upsert import upsert
 
 SAVED_PER_USER = 20
@@ -54,63 +53,25 @@ async def read_user_state(*, session: AsyncSession, user_id: int) -> UserState:
 
 
 class UserStateReader:
-    """`read_user_state` for the gate, which runs it for every update: the same statement on
-    one connection it holds, straight through the driver (aiosqlite or asyncpg), in one call.
-
-    Through a session the read cost over ten times the CPU: a pool check-out and its rollback
-    at check-in, greenlet switches, five hops to aiosqlite's thread; in `bench bot` it was the
-    largest cost of a search update besides the search. The connection never opens a
-    transaction, so every read sees what any instance committed before it.
-    """
+    """`read_user_state` for the gate, which runs it for every update: on a held connection,
+    straight through the driver (see `bot.store.direct`)."""
 
     def __init__(self, engine: AsyncEngine) -> None:
-        compiled = _USER_STATE.compile(dialect=engine.dialect)
-        self._sql = str(compiled)
-        self._placeholders = len(compiled.positiontup or ())  # "?" each time, or "$1" once
-        self._asyncpg = engine.dialect.driver == "asyncpg"
-        # the column's own conversion: SQLite's text or asyncpg's naive value → aware UTC
-        as_datetime = UTCDateTime().dialect_impl(engine.dialect)
-        self._as_datetime = as_datetime.result_processor(engine.dialect, None)
-        self._engine = engine
-        self._connection: AsyncConnection | None = None
-        self._lock = asyncio.Lock()  # one statement at a time on the held connection
+        self.connection = HeldConnection(engine)
+        self._statement = self.connection.prepare(_USER_STATE)
 
     async def read(self, user_id: int) -> UserState:
-        params = (user_id,) * self._placeholders
-        async with self._lock:
-            try:
-                row = await self._fetch(params)
-            except Exception:
-                # the server may have closed the held connection (a restart, an idle timeout):
-                # once more on a new one; a second failure is the update's error
-                row = await self._fetch(params)
+        row = await self.connection.fetch_row(self._statement, {"user_id": user_id})
+        assert row is not None  # a SELECT of subqueries has one row
         return UserState(
             language=row[0],
             in_staff_table=bool(row[1]),
             report_pending=row[2],
-            report_asked_at=self._as_datetime(row[3]) if self._as_datetime else row[3],
+            report_asked_at=self.connection.datetime_out(row[3]),
         )
 
-    async def _fetch(self, params: tuple[int, ...]) -> Sequence[Any]:
-        if self._connection is None:
-            self._connection = await self._engine.connect()
-        try:
-            driver = (await self._connection.get_raw_connection()).driver_connection
-            if self._asyncpg:
-                return await driver.fetchrow(self._sql, *params)  # type: ignore[no-any-return,union-attr]
-            rows = await driver.execute_fetchall(self._sql, params)  # type: ignore[union-attr]
-            return rows[0]  # type: ignore[no-any-return]
-        except BaseException:
-            connection, self._connection = self._connection, None
-            await connection.invalidate()  # a broken connection is never reused
-            await connection.close()
-            raise
-
     async def close(self) -> None:
-        async with self._lock:
-            if self._connection is not None:
-                await self._connection.close()
-                self._connection = None
+        await self.connection.close()
 
 
 _users = SQLModel.metadata.tables["botuser"]
@@ -140,27 +101,57 @@ async def _set_user(session: AsyncSession, user_id: int, **values: object) -> No
     await session.commit()
 
 
-async def save_value(*, session: AsyncSession, user_id: int, value: Any) -> str:
-    """Keep the JSON-serialisable `value` under a new 8-hex-digit token; this user's oldest
-    tokens beyond SAVED_PER_USER are deleted."""
-    token = secrets.token_hex(4)
-    session.add(SavedValue(user_id=user_id, token=token, value=json.dumps(value)))
-    await session.flush()
-    keep = (
+_SAVE = insert(SavedValue).values(
+    user_id=bindparam("user_id"),
+    token=bindparam("token"),
+    value=bindparam("value"),
+    created_at=bindparam("created_at"),
+)
+# this user's newest SAVED_PER_USER values stay (the staff dialogue always does)
+_TRIM = delete(SavedValue).where(
+    col(SavedValue.user_id) == bindparam("user_id"),
+    col(SavedValue.token).not_in(
         select(SavedValue.token)
-        .where(SavedValue.user_id == user_id)
+        .where(SavedValue.user_id == bindparam("user_id"))
         .order_by(col(SavedValue.created_at).desc())
         .limit(SAVED_PER_USER)
-    )
-    await session.exec(
-        delete(SavedValue).where(
-            col(SavedValue.user_id) == user_id,
-            col(SavedValue.token).not_in(keep),
-            col(SavedValue.token) != STAFF_DIALOGUE,
-        )
-    )
-    await session.commit()
-    return token
+    ),
+    col(SavedValue.token) != STAFF_DIALOGUE,
+)
+_LOAD = select(SavedValue.value).where(
+    SavedValue.user_id == bindparam("user_id"), SavedValue.token == bindparam("token")
+)
+
+
+class SavedValues:
+    """Button state under short tokens, for the handlers of most updates: on a held connection,
+    straight through the driver (see `bot.store.direct`)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.connection = HeldConnection(engine)
+        self._save, self._trim, self._load = map(self.connection.prepare, (_SAVE, _TRIM, _LOAD))
+
+    async def save(self, user_id: int, value: Any) -> str:
+        """Keep the JSON-serialisable `value` under a new 8-hex-digit token; this user's oldest
+        tokens beyond SAVED_PER_USER are deleted."""
+        token = secrets.token_hex(4)
+        row = {
+            "user_id": user_id,
+            "token": token,
+            "value": json.dumps(value),
+            "created_at": self.connection.datetime_in(utc_now()),
+        }
+        await self.connection.execute((self._save, row), (self._trim, {"user_id": user_id}))
+        return token
+
+    async def load(self, user_id: int, token: str) -> Any:
+        """The value saved under `token` for this user, or None when it is unknown or was
+        dropped (JSON types: lists, not tuples)."""
+        row = await self.connection.fetch_row(self._load, {"user_id": user_id, "token": token})
+        return json.loads(row[0]) if row else None
+
+    async def close(self) -> None:
+        await self.connection.close()
 
 
 async def load_value(*, session: AsyncSession, user_id: int, token: str) -> Any:

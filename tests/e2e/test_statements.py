@@ -2,10 +2,12 @@
 
 Statements are counted where they leave for the database: SQLAlchemy's events for the engine's
 connections, and the driver's own statement log (SQLite's trace callback, asyncpg's query
-logger) for the connection the user gate reads on, which bypasses SQLAlchemy.
+logger) for the connections held for the user gate's read and for button state, which
+bypass SQLAlchemy.
 """
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
@@ -16,12 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.lifecycle import AnyApplication
 from bot.services import Services
 from bot.standin import SimUser
+from bot.store.direct import HeldConnection
 from tests.e2e.conftest import ask
 
 # The user gate's one read (language and staff flag together). A list with a second page
-# adds one write for its "more" button (INSERT, trimming DELETE).
+# adds one write for its "more" button (INSERT, trimming DELETE, in one transaction).
 STATEMENTS_PER_SEARCH = 1
 STATEMENTS_PER_PAGED_SEARCH = STATEMENTS_PER_SEARCH + 2
+TRANSACTION_CONTROL = re.compile(r"\s*(BEGIN|COMMIT|ROLLBACK)\b", re.IGNORECASE)
 
 
 UPDATE_TASK = ":process_concurrent_update"  # PTB's name for the task handling one update
@@ -44,15 +48,18 @@ def engine_statements(engine: AsyncEngine, seen: list[str]) -> Iterator[None]:
 
 
 @asynccontextmanager
-async def gate_statements(services: Services, seen: list[str]) -> AsyncIterator[None]:
-    """The statements the user gate's held connection sends, as its driver logs them."""
-    connection = services.user_states._connection  # held since the warm-up's update
-    assert connection is not None
-    driver: Any = (await connection.get_raw_connection()).driver_connection
-    if services.engine.dialect.driver == "asyncpg":
+async def driver_statements(connection: HeldConnection, seen: list[str]) -> AsyncIterator[None]:
+    """The statements a held connection sends, as its driver logs them."""
+    driver = await connection.driver()
+
+    def statement(sql: str) -> None:
+        if not TRANSACTION_CONTROL.match(sql):  # as SQLAlchemy's events do not show them
+            seen.append(sql)
+
+    if connection.asyncpg:
 
         def logged(query: Any) -> None:
-            seen.append(query.query)
+            statement(query.query)
 
         driver.add_query_logger(logged)
         try:
@@ -60,7 +67,7 @@ async def gate_statements(services: Services, seen: list[str]) -> AsyncIterator[
         finally:
             driver.remove_query_logger(logged)
     else:
-        await driver.set_trace_callback(seen.append)
+        await driver.set_trace_callback(statement)
         try:
             yield
         finally:
@@ -74,7 +81,10 @@ async def statements_of(app: AnyApplication, user: SimUser) -> AsyncIterator[lis
     services: Services = app.bot_data["services"]
     seen: list[str] = []
     with engine_statements(services.engine, seen):
-        async with gate_statements(services, seen):
+        async with (
+            driver_statements(services.user_states.connection, seen),
+            driver_statements(services.saved_values.connection, seen),
+        ):
             yield seen
 
 

@@ -9,31 +9,41 @@ from bot.store.reports import set_pending_report
 from bot.store.types import utc_now
 from bot.store.users import (
     SAVED_PER_USER,
+    STAFF_DIALOGUE,
+    SavedValues,
     UserState,
     UserStateReader,
     get_location,
     load_value,
+    put_value,
     read_user_state,
-    save_value,
     set_language,
     set_location,
 )
 
 
 async def test_only_the_newest_saved_values_of_a_user_are_kept(database_url: str) -> None:
-    async with open_session(database_url) as session:
-        other = await save_value(session=session, user_id=2, value=["other", [1]])
-        tokens = [
-            await save_value(session=session, user_id=1, value=["tea", [n, n + 1]])
-            for n in range(SAVED_PER_USER + 3)
-        ]
-    async with open_session(database_url) as session:
-        loaded = [await load_value(session=session, user_id=1, token=t) for t in tokens]
-        assert loaded[:3] == [None, None, None]
-        assert loaded[3:] == [["tea", [n, n + 1]] for n in range(3, SAVED_PER_USER + 3)]
-        assert await load_value(session=session, user_id=2, token=other) == ["other", [1]]
-        # A token is only good for the user it was saved for.
-        assert await load_value(session=session, user_id=1, token=other) is None
+    async with open_session(database_url) as session, open_engine(database_url) as engine:
+        one, another = SavedValues(engine), SavedValues(engine)  # two instances
+        try:
+            await put_value(session=session, user_id=1, token=STAFF_DIALOGUE, value=["draft"])
+            other = await one.save(2, ["other", [1]])
+            tokens = [await one.save(1, ["tea", [n, n + 1]]) for n in range(SAVED_PER_USER + 3)]
+            loaded = [await another.load(1, token) for token in tokens]
+            assert loaded[:3] == [None, None, None]
+            assert loaded[3:] == [["tea", [n, n + 1]] for n in range(3, SAVED_PER_USER + 3)]
+            assert await another.load(2, other) == ["other", [1]]
+            # A token is only good for the user it was saved for.
+            assert await another.load(1, other) is None
+            # the staff dialogue is never trimmed; a session reads what the held connection wrote
+            assert await load_value(session=session, user_id=1, token=STAFF_DIALOGUE) == ["draft"]
+            assert await load_value(session=session, user_id=1, token=tokens[-1]) == [
+                "tea",
+                [SAVED_PER_USER + 2, SAVED_PER_USER + 3],
+            ]
+        finally:
+            await one.close()
+            await another.close()
 
 
 async def test_a_location_needs_no_language_and_keeps_a_chosen_one(database_url: str) -> None:
@@ -70,16 +80,18 @@ async def test_the_gates_reader_sees_what_any_instance_committed(database_url: s
             await reader.close()
 
 
-async def test_the_gates_reader_replaces_a_connection_the_server_closed(database_url: str) -> None:
+async def test_held_connections_replace_one_the_server_closed(database_url: str) -> None:
     async with open_session(database_url) as session, open_engine(database_url) as engine:
         await set_language(session=session, user_id=8, language="vi")
-        reader = UserStateReader(engine)
+        reader, saved = UserStateReader(engine), SavedValues(engine)
         try:
             assert (await reader.read(8)).language == "vi"
-            held = reader._connection
-            assert held is not None
-            await (await held.get_raw_connection()).driver_connection.close()  # type: ignore[union-attr]
+            token = await saved.save(8, ["tea", [1]])
+            for connection in (reader.connection, saved.connection):
+                await (await connection.driver()).close()  # as a server restart would
             assert (await reader.read(8)).language == "vi"
-            assert reader._connection is not held
+            assert await saved.load(8, token) == ["tea", [1]]
+            assert await saved.load(8, await saved.save(8, ["honey", [2]])) == ["honey", [2]]
         finally:
             await reader.close()
+            await saved.close()
