@@ -53,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--users", type=int, nargs="+", default=[50, 200], help="simulated users, all at once"
     )
     parser.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG_DIR)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="runs of each bot per user count (the median counts)"
+    )
 
 
 def bare_application(standin: StandIn) -> AnyApplication:
@@ -120,7 +123,7 @@ async def _visits(standin: StandIn, settings: Settings, users: int) -> None:
     print(f"{'all':<20} {statistics.median(every):>8.1f} {_percentile(every, 0.99):>8.1f}")
 
 
-async def _run(user_counts: list[int], catalog_dir: Path) -> None:
+async def _run(user_counts: list[int], catalog_dir: Path, rounds: int) -> None:
     with tempfile.TemporaryDirectory() as directory:
         url = f"sqlite+aiosqlite:///{directory}/bench.sqlite3"
         async with open_session(url) as session:
@@ -131,12 +134,22 @@ async def _run(user_counts: list[int], catalog_dir: Path) -> None:
                 telegram_api_base_url=standin.base_url,
                 database_url=url,
             )
-            print(f"Each user sends {len(SEARCHES)} product searches, one after another.")
-            print(f"{'users':>6} {'ours/s':>8} {'bare PTB/s':>11} {'ours / bare':>12}")
+            print(
+                f"Each user sends {len(SEARCHES)} product searches, one after another; "
+                f"ours and bare PTB take turns, {rounds} runs each (the median is shown)."
+            )
+            print(f"{'users':>6} {'ours/s':>8} {'bare PTB/s':>11} {'ours / bare':>12}  runs")
             for users in user_counts:
-                ours = await replies_per_second(standin, build_application(settings), users)
-                bare = await replies_per_second(standin, bare_application(standin), users)
-                print(f"{users:>6} {ours:>8.0f} {bare:>11.0f} {ours / bare:>12.2f}")
+                ours: list[float] = []
+                bare: list[float] = []
+                for _ in range(rounds):
+                    ours.append(
+                        await replies_per_second(standin, build_application(settings), users)
+                    )
+                    bare.append(await replies_per_second(standin, bare_application(standin), users))
+                mine, theirs = statistics.median(ours), statistics.median(bare)
+                each = " ".join(f"{a:.0f}/{b:.0f}" for a, b in zip(ours, bare, strict=True))
+                print(f"{users:>6} {mine:>8.0f} {theirs:>11.0f} {mine / theirs:>12.2f}  {each}")
             await _visits(standin, settings, max(user_counts))
             refused = len(standin.refused())
     print(f"requests the stand-in refused as invalid: {refused}")
@@ -144,5 +157,5 @@ async def _run(user_counts: list[int], catalog_dir: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     logging.getLogger("telegram").setLevel(logging.WARNING)  # no start/stop lines between rows
-    asyncio.run(_run(args.users, args.catalog))
+    asyncio.run(_run(args.users, args.catalog, args.rounds))
     return 0

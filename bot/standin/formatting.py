@@ -35,6 +35,7 @@ _ENTITY_TYPES = {
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _ENTITY = re.compile(r"&(?:#x([0-9a-fA-F]{1,8})|#([0-9]{1,10})|([A-Za-z]+));")
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9.\-]+")
+_PLAIN = re.compile(r"[^&<>]+")
 
 
 class EntityParseError(ValueError):
@@ -102,9 +103,11 @@ class _HtmlParser:
                 self.end_tag()
             elif character == "<":
                 self.start_tag()
-            else:
-                self.emit(character)
-                self.pos += 1
+            else:  # a run of plain text, up to the next markup character
+                plain = _PLAIN.match(source, self.pos)
+                assert plain is not None  # `character` itself is plain
+                self.emit(plain.group())
+                self.pos = plain.end()
         if self.open_tags:
             raise EntityParseError(
                 f'Can\'t find end tag corresponding to start tag "{self.open_tags[-1].name}"'
