@@ -427,7 +427,7 @@ def _closest_name(words: Words, index: "_NicknameIndex") -> _Hit | None:
     """The nearest name within the typo budget; ties between different places → ask."""
     for level, name in _readings(words):
         choices = index.fuzzy_names[level]
-        hits = [choices.hits[i] for i in _closest(unit_key(name), choices.names, choices.tiers)]
+        hits = [choices.hits[i] for i in choices.closest(unit_key(name))]
         if not hits:
             continue
         if hits[0].kind is PlaceKind.ELSEWHERE:
@@ -452,6 +452,36 @@ class _FuzzyNames:
     def of(cls, choices: Sequence[tuple[str, _Tier, _Hit]]) -> "_FuzzyNames":
         return cls(
             [name for name, _, _ in choices], [t for _, t, _ in choices], [h for *_, h in choices]
+        )
+
+    @cached_property
+    def _by_length(self) -> dict[int, tuple[list[str], list[int], list[int]]]:
+        """Per name length: the names, their tiers and their indexes."""
+        by_length: dict[int, tuple[list[str], list[int], list[int]]] = {}
+        for index, (name, tier) in enumerate(zip(self.names, self.tiers, strict=True)):
+            names, tiers, indexes = by_length.setdefault(len(name), ([], [], []))
+            names.append(name)
+            tiers.append(tier)
+            indexes.append(index)
+        return by_length
+
+    def closest(self, key: str) -> list[int]:
+        """`_closest` over all the names, measured only against those whose length is within
+        the typo budget (a name further off in length is further off in typos)."""
+        budget = typo_budget(len(key))
+        found: list[tuple[int, int, int]] = []  # (distance, tier, index)
+        for length in range(len(key) - budget, len(key) + budget + 1):
+            if length in self._by_length:
+                names, tiers, indexes = self._by_length[length]
+                found += [
+                    (distance, tiers[i], indexes[i])
+                    for _, distance, i in process.extract(
+                        key, names, scorer=OSA.distance, score_cutoff=budget, limit=None
+                    )
+                ]
+        best = min(found, default=None)
+        return sorted(
+            index for distance, tier, index in found if best and (distance, tier) == best[:2]
         )
 
 

@@ -352,13 +352,18 @@ class InvertedIndex:
 
     def _explainer(self, words: Sequence[QueryWord], terms: Sequence[TermCodes]) -> Explainer:
         """For a document, per query word, the field and text of its best match there."""
-        lookup = _term_lookup(terms)
-        # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single word;
-        # runs of words by their initials only when some matched term is initials ("tbn")
-        with_pairs = any(term not in self._levels for term in lookup)
-        with_initials = any(term in self._initial_levels for term in lookup)
+
+        @cache
+        def prepared() -> tuple[dict[str, list[tuple[int, int, int]]], bool, bool]:
+            lookup = _term_lookup(terms)
+            # word pairs ("nước mắm" for "nuocmam") only when some matched term is no single
+            # word; runs of words by their initials only when some matched term is initials
+            with_pairs = any(term not in self._levels for term in lookup)
+            with_initials = any(term in self._initial_levels for term in lookup)
+            return lookup, with_pairs, with_initials
 
         def explain(doc: int) -> tuple[Match | None, ...]:
+            lookup, with_pairs, with_initials = prepared()  # once, if ever a hit is explained
             found: list[tuple[int, Match] | None] = [None] * len(words)
             for field in self.documents[doc]:
                 spans: list[tuple[str, tuple[Token, ...]]] = [
