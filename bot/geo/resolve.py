@@ -376,9 +376,13 @@ def _closest(key: str, names: Sequence[str], tiers: Sequence[int] | None = None)
     found = process.extract(
         key, names, scorer=OSA.distance, score_cutoff=typo_budget(len(key)), limit=None
     )
-    ranked = [(distance, tiers[index] if tiers else 0, index) for _, distance, index in found]
-    best = min(ranked, default=None)
-    return [index for distance, tier, index in ranked if best and (distance, tier) == best[:2]]
+    return _best_ties([(distance, tiers[i] if tiers else 0, i) for _, distance, i in found])
+
+
+def _best_ties(found: Sequence[tuple[int, int, int]]) -> list[int]:
+    """Of (distance, tier, index) triples, the indexes of the best (distance, tier), in order."""
+    best = min(found, default=None)
+    return sorted(index for distance, tier, index in found if best and (distance, tier) == best[:2])
 
 
 class _Tier(IntEnum):
@@ -479,10 +483,7 @@ class _FuzzyNames:
                         key, names, scorer=OSA.distance, score_cutoff=budget, limit=None
                     )
                 ]
-        best = min(found, default=None)
-        return sorted(
-            index for distance, tier, index in found if best and (distance, tier) == best[:2]
-        )
+        return _best_ties(found)
 
 
 @dataclass(frozen=True)
