@@ -50,11 +50,11 @@ VISIT: tuple[tuple[str, Action], ...] = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--users", type=int, nargs="+", default=[50, 200], help="simulated users, all at once"
+        "--users", type=int, nargs="+", default=[50, 120, 200], help="simulated users, all at once"
     )
     parser.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG_DIR)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="runs of each bot per user count (the median counts)"
+        "--rounds", type=int, default=5, help="runs of each bot per user count (the median counts)"
     )
 
 
