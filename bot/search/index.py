@@ -177,7 +177,7 @@ class SearchIndex:
 
         def is_place(place_text: str) -> bool:
             # fuzzy place resolvers take "trứng gà" for Trung Giã: goods win over a place.
-            # The resolver asks first: it is the cheaper of the two, and most text is no place.
+            # The resolver goes first: it is the cheaper check, and most text is no place.
             return _is_place(resolve(place_text)) and not self._names_goods(place_text)
 
         query = self._parser.parse(text, is_place=None if resolve_place is None else is_place)
