@@ -80,7 +80,7 @@ from bot.handlers.subscribe import (
     unsubscribe_command,
     unsubscribe_pressed,
 )
-from bot.services import Services, read_live_catalog, refreshed
+from bot.services import Services, freeze_long_lived, read_live_catalog
 from bot.store.db import create_current_engine, session_factory
 
 logger = logging.getLogger(__name__)
@@ -216,16 +216,15 @@ async def post_init(application: Application) -> None:  # type: ignore[type-arg]
         jobs.run_repeating(flush_job, interval=flush, first=flush)
         jobs.run_daily(purge_job, time=PURGE_AT)
         jobs.run_repeating(digest_job, interval=DIGEST_CHECK_SECONDS, first=DIGEST_CHECK_SECONDS)
+    freeze_long_lived()
 
 
 async def refresh_catalog(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Pick up a `catalog load` made by another process: swap in the new index atomically."""
     shared = services(context)
     async with shared.sessions() as session:
-        live = await refreshed(shared.live, session=session)
-    if live is not shared.live:
-        logger.info("Catalog version %s loaded", live.version)
-        shared.live = live
+        if await shared.refresh(session=session):
+            logger.info("Catalog version %s loaded", shared.live.version)
     await refresh_staff_menus(context.application)
 
 

@@ -28,7 +28,6 @@ from bot.handlers import callbacks
 from bot.handlers.common import answer, expired, language, pressed, reply, services
 from bot.handlers.dialogue import EVENT, Dialogue, read_dialogue, write_dialogue
 from bot.handlers.staff import authorised, start_with_draft
-from bot.services import refreshed
 from bot.store.models import Event
 from bot.texts import Html, Language, clip, plain, render
 from bot.texts.cards import event_dates
@@ -150,7 +149,7 @@ async def _save(update: Update, context: ContextTypes.DEFAULT_TYPE, dialogue: Di
             event = await save_bot_event(
                 session=session, fields=_fields(draft), event_id=draft.get("id"), staff_id=user.id
             )
-            shared.live = await refreshed(shared.live, session=session)
+            await shared.refresh(session=session)
     except NameTakenError:
         await reply(update, render(lang, "event_name_taken", name=draft["name_vi"]))
         return
@@ -173,7 +172,7 @@ async def _delete(update: Update, context: ContextTypes.DEFAULT_TYPE, dialogue: 
     shared = services(context)
     async with shared.sessions() as session:
         deleted = await delete_bot_event(session=session, event_id=dialogue.draft.get("id") or 0)
-        shared.live = await refreshed(shared.live, session=session)
+        await shared.refresh(session=session)
     await write_dialogue(update, context, None)
     lang = language(update, context)
     if deleted is None:

@@ -8,7 +8,6 @@ from telegram.ext import ContextTypes
 from bot.catalog.events import events_by_time
 from bot.geo.hanoi import VIETNAM_TIME
 from bot.handlers.common import language, reply, services
-from bot.services import refreshed
 from bot.texts import Html, render
 from bot.texts.cards import event_line
 
@@ -18,7 +17,7 @@ async def show_events(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     shared = services(context)
     # one read of the catalog version: an event staff just made on another instance shows now
     async with shared.sessions() as session:
-        shared.live = await refreshed(shared.live, session=session)
+        await shared.refresh(session=session)
     catalog = shared.live.catalog
     today = datetime.now(VIETNAM_TIME).date()
     events = events_by_time(catalog.events, today=today)
