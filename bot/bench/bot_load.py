@@ -2,10 +2,12 @@
 
 Simulated users talk to the real `Application` through the Bot API stand-in over HTTP on
 127.0.0.1 (both in this process, on one event loop, so the figures include the stand-in's
-own work). Two loads:
+own work). Three loads:
 - searches: every user sends SEARCHES one after another, all users at once. The same load
   goes to a bare PTB `Application` that answers every message with one `send_message`: the
   most any bot can do on this machine and stand-in. Ours is printed as a fraction of it.
+- the same searches, run after run, to one bot that stays up: the replies per second of a bot
+  that has been serving for a while, and the pauses of the garbage collector's full passes.
 - a visit: what a shopper typically does, in order; reply latency per action.
 Latency is from a user's update being queued to the bot's answer arriving.
 """
@@ -17,7 +19,8 @@ import logging
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -36,6 +39,7 @@ from bot.store.db import open_session
 HELP = "replies per second and latency through the full bot stack, beside a bare PTB bot"
 Action = Callable[[SimUser], Awaitable[object]]
 SEARCHES = ("mat ong bac ha", "gốm Bát Tràng", "trà sen Tây Hồ")  # product queries, in order
+SUSTAINED_RUNS = 20
 
 # One visit: what a shopper typically does, in order (fits the per-user flood allowance).
 VISIT: tuple[tuple[str, Action], ...] = (
@@ -77,19 +81,59 @@ async def _searches(user: SimUser) -> None:
         await user.next_reply(kinds={"message"}, within=60)
 
 
-async def replies_per_second(standin: StandIn, application: AnyApplication, users: int) -> float:
-    """Every user sends SEARCHES at once; replies per second until the last one arrives."""
-    first_id = 10_000 + len(standin.world.chats)  # new users each run: no flood allowance used
+async def _all_at_once(standin: StandIn, users: int) -> float:
+    """New users (no flood allowance used) send SEARCHES at once to the bot polling the
+    stand-in; replies per second until the last one arrives."""
+    first_id = 10_000 + len(standin.world.chats)
     people = [
         standin.user(id=first_id + n, first_name="U", language_code=("vi", "en")[n % 2])
         for n in range(users)
     ]
+    started = time.perf_counter()
+    await asyncio.gather(*(_searches(person) for person in people))
+    return users * len(SEARCHES) / (time.perf_counter() - started)
+
+
+async def replies_per_second(standin: StandIn, application: AnyApplication, users: int) -> float:
+    """One run of `application`, just started: every user sends SEARCHES at once."""
     async with polling(application, poll_seconds=1):
         gc.collect()  # what earlier runs left is not this run's garbage to collect
-        started = time.perf_counter()
-        await asyncio.gather(*(_searches(person) for person in people))
-        elapsed = time.perf_counter() - started
-    return users * len(SEARCHES) / elapsed
+        return await _all_at_once(standin, users)
+
+
+@contextmanager
+def full_collections() -> Iterator[list[float]]:
+    """The pauses (ms) of the garbage collector's full passes while the block runs."""
+    pauses: list[float] = []
+    started = 0.0
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        nonlocal started
+        if info["generation"] == 2 and phase == "start":
+            started = time.perf_counter()
+        elif info["generation"] == 2:
+            pauses.append((time.perf_counter() - started) * 1000)
+
+    gc.callbacks.append(watch)
+    try:
+        yield pauses
+    finally:
+        gc.callbacks.remove(watch)
+
+
+async def _sustained(standin: StandIn, settings: Settings, users: int, runs: int) -> None:
+    """One bot serving run after run, as a bot that has been up for a while does."""
+    rates: list[float] = []
+    async with polling(build_application(settings), poll_seconds=1):
+        with full_collections() as pauses:
+            for _ in range(runs):
+                rates.append(await _all_at_once(standin, users))
+    print(
+        f"\nOne bot serving {runs} runs of {users} users back to back: "
+        f"{statistics.median(rates):.0f} replies/s (median run); "
+        f"{len(pauses)} full garbage collections, {sum(pauses):.0f} ms in all, "
+        f"the longest {max(pauses, default=0):.0f} ms"
+    )
 
 
 async def _visit(user: SimUser, latencies: dict[str, list[float]]) -> None:
@@ -152,6 +196,7 @@ async def _run(user_counts: list[int], catalog_dir: Path, rounds: int) -> None:
                 mine, theirs = statistics.median(ours), statistics.median(bare)
                 each = " ".join(f"{a:.0f}/{b:.0f}" for a, b in zip(ours, bare, strict=True))
                 print(f"{users:>6} {mine:>8.0f} {theirs:>11.0f} {mine / theirs:>12.2f}  {each}")
+            await _sustained(standin, settings, user_counts[0], SUSTAINED_RUNS)
             await _visits(standin, settings, max(user_counts))
             refused = len(standin.refused())
     print(f"requests the stand-in refused as invalid: {refused}")
