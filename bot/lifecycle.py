@@ -19,19 +19,21 @@ async def running(
     application: AnyApplication, *, start_updates: Step, stop_updates: Step
 ) -> AsyncIterator[None]:
     """Initialise, post_init, start, then `start_updates` (polling, a webhook server); on
-    exit `stop_updates`, stop, post_stop (while the bot's HTTP client still works), shutdown
-    and post_shutdown."""
-    async with application:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
-        try:
-            await start_updates()
-            yield
-        finally:
-            await stop_updates()
-            await application.stop()
-            if application.post_stop is not None:
-                await application.post_stop(application)
-    if application.post_shutdown is not None:
-        await application.post_shutdown(application)
+    exit, even by an error or a cancellation, `stop_updates`, stop, post_stop (while the bot's
+    HTTP client still works), shutdown and post_shutdown, as `run_polling` does."""
+    try:
+        async with application:
+            if application.post_init is not None:
+                await application.post_init(application)
+            await application.start()
+            try:
+                await start_updates()
+                yield
+            finally:
+                await stop_updates()
+                await application.stop()
+                if application.post_stop is not None:
+                    await application.post_stop(application)
+    finally:
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)

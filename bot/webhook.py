@@ -90,9 +90,10 @@ class HealthCheck(tornado.web.RequestHandler):
 
     async def get(self) -> None:
         services = self.bot_application.bot_data.get("services")
-        if services is None:  # listening already, still starting
+        # listening already while post_init runs, or stopping: updates would get a 503
+        if services is None or not self.bot_application.running:
             self.set_status(503)
-            self.finish({"status": "starting"})
+            self.finish({"status": "not running"})
             return
         healthy, report = await health(services)
         self.set_status(200 if healthy else 503)

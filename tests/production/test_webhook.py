@@ -1,5 +1,6 @@
 """Webhook mode: Telegram's secret is required, bad bodies are refused, /healthz tells the truth."""
 
+import asyncio
 import itertools
 from typing import Any
 
@@ -7,11 +8,14 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.app import build_application
 from bot.cli import main
-from bot.config import get_settings
+from bot.config import Settings, get_settings
+from bot.lifecycle import AnyApplication
 from bot.services import Services
 from bot.standin import SimUser, StandIn
 from bot.store.db import open_engine
+from bot.webhook import serving
 from tests.production.conftest import (
     SECRET,
     WEBHOOK_URL,
@@ -19,6 +23,7 @@ from tests.production.conftest import (
     WebhookInstance,
     webhook_settings,
 )
+from tests.production.test_graceful_stop import until_healthy
 
 _update_ids = itertools.count(1)
 _user_ids = itertools.count(5000)
@@ -121,6 +126,48 @@ async def test_healthz_reports_the_database_and_the_loaded_catalog(
         "catalog": {"version": version, "products": products},
         "instance": "web-1",
     }
+
+
+async def test_healthz_is_503_until_the_bot_takes_updates(
+    standin: StandIn, catalog_database_url: str
+) -> None:
+    """The server listens before start-up ends: a load balancer must not send updates yet."""
+    settings = webhook_settings(standin, catalog_database_url, instance_id="web-1")
+    application = build_application(settings)
+    started_up, go_on = asyncio.Event(), asyncio.Event()
+    real_post_init = application.post_init
+    assert real_post_init is not None
+
+    async def slow_post_init(app: AnyApplication) -> None:
+        await real_post_init(app)  # the services are in place: only start() is left
+        started_up.set()
+        await go_on.wait()
+
+    application.post_init = slow_post_init
+    serve = asyncio.create_task(_serve_until_cancelled(application, settings))
+    await started_up.wait()
+    instance = WebhookInstance(application, settings)
+    try:
+        health = await instance.health()
+        assert (health.status_code, health.json()) == (503, {"status": "not running"})
+        go_on.set()
+        async with asyncio.timeout(10):
+            await until_healthy(instance.client)
+        user = emma(standin)
+        assert (await instance.post_update(await start_update(user))).status_code == 200
+        await user.next_reply(kinds={"message"})
+    finally:
+        go_on.set()
+        serve.cancel()
+        await asyncio.gather(serve, return_exceptions=True)
+        await instance.client.aclose()
+    services: Services = application.bot_data["services"]
+    assert services.engine.pool.checkedout() == 0  # cancelled, it still closed what it opened
+
+
+async def _serve_until_cancelled(application: AnyApplication, settings: Settings) -> None:
+    async with serving(application, settings):
+        await asyncio.Event().wait()
 
 
 async def test_healthz_is_503_when_the_database_does_not_answer(
