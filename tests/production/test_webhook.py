@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import QueuePool
 
 from bot.app import build_application
 from bot.cli import main
@@ -162,7 +163,9 @@ async def test_healthz_is_503_until_the_bot_takes_updates(
         await asyncio.gather(serve, return_exceptions=True)
         await instance.client.aclose()
     services: Services = application.bot_data["services"]
-    assert services.engine.pool.checkedout() == 0  # cancelled, it still closed what it opened
+    pool = services.engine.pool
+    assert isinstance(pool, QueuePool)
+    assert pool.checkedout() == 0  # cancelled, it still closed what it opened
 
 
 async def _serve_until_cancelled(application: AnyApplication, settings: Settings) -> None:
