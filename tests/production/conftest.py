@@ -81,6 +81,17 @@ class WebhookInstance:
         return await self.client.get(HEALTH_PATH)
 
 
+async def until_healthy(client: httpx.AsyncClient) -> None:
+    """Wait until the server at `client`'s base URL listens and says it takes updates."""
+    while True:
+        try:
+            if (await client.get(HEALTH_PATH)).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass  # not listening yet
+        await asyncio.sleep(0.1)
+
+
 StartInstance = Callable[[Settings], Awaitable[WebhookInstance]]
 
 

@@ -12,19 +12,8 @@ import sqlalchemy as sa
 from bot.standin import StandIn
 from bot.store.broadcast import DeliveryStatus, delivery_table
 from bot.store.db import open_engine, session_factory
-from bot.webhook import HEALTH_PATH
 from tests.broadcast.conftest import add_subscribers, announce
-from tests.production.conftest import start_bot_process, webhook_settings
-
-
-async def until_healthy(client: httpx.AsyncClient) -> None:
-    while True:
-        try:
-            if (await client.get(HEALTH_PATH)).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass  # not listening yet
-        await asyncio.sleep(0.1)
+from tests.production.conftest import start_bot_process, until_healthy, webhook_settings
 
 
 async def test_sigterm_mid_broadcast_finishes_the_sends_in_flight_and_gives_rows_back(

@@ -22,9 +22,9 @@ from tests.production.conftest import (
     WEBHOOK_URL,
     StartInstance,
     WebhookInstance,
+    until_healthy,
     webhook_settings,
 )
-from tests.production.test_graceful_stop import until_healthy
 
 _update_ids = itertools.count(1)
 _user_ids = itertools.count(5000)

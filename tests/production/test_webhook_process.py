@@ -9,8 +9,13 @@ import httpx
 
 from bot.standin import StandIn
 from bot.webhook import SECRET_HEADER
-from tests.production.conftest import SECRET, WEBHOOK_PATH, start_bot_process, webhook_settings
-from tests.production.test_graceful_stop import until_healthy
+from tests.production.conftest import (
+    SECRET,
+    WEBHOOK_PATH,
+    start_bot_process,
+    until_healthy,
+    webhook_settings,
+)
 
 
 async def test_a_busy_port_is_one_line_before_the_webhook_is_set(
